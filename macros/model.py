@@ -1,0 +1,163 @@
+"""The question bank's typed model. Knows nothing of YAML files or MkDocs.
+
+Field checks raise errors whose type is a stable problem code (see problems.py), so the
+loader can report them without guessing.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from functools import cached_property
+from typing import Annotated, Literal
+
+from pydantic import AfterValidator, BaseModel, ConfigDict
+from pydantic_core import PydanticCustomError
+
+LEVELS = ("junior", "mid", "senior")
+KINDS = ("concept", "experience", "practice")
+SOURCE_RANGE = (1, 50)
+ANSWER_WORDS = (150, 350)
+SUMMARY_MAX_CHARS = 200
+
+_SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+_URL = re.compile(r"^https?://[^\s/$.?#][^\s]*$")
+# Placeholders people leave behind. The acronyms are case-sensitive so that ordinary
+# prose ("a todo list") is not refused.
+_PLACEHOLDER = re.compile(r"\b(?:TODO|TBD|FIXME|XXX)\b|(?i:lorem ipsum)")
+
+
+def _text(value: str) -> str:
+    if not value.strip():
+        raise PydanticCustomError("QB006", "text is empty")
+    found = _PLACEHOLDER.search(value)
+    if found:
+        raise PydanticCustomError("QB018", "placeholder text '{found}'", {"found": found.group(0)})
+    return value
+
+
+def _slug(value: str) -> str:
+    if not _SLUG.match(value):
+        raise PydanticCustomError("QB009", "'{value}' is not a slug (lowercase words joined by hyphens)",
+                                  {"value": value})
+    return value
+
+
+def _url(value: str) -> str:
+    if not _URL.match(value):
+        raise PydanticCustomError("QB020", "'{value}' is not an absolute http(s) address", {"value": value})
+    return value
+
+
+def _summary(value: str) -> str:
+    if len(value) > SUMMARY_MAX_CHARS:
+        raise PydanticCustomError("QB023", "summary is {n} characters; keep it to {max} for link previews",
+                                  {"n": len(value), "max": SUMMARY_MAX_CHARS})
+    return value
+
+
+def _answer(value: str) -> str:
+    words = len(value.split())
+    low, high = ANSWER_WORDS
+    if not low <= words <= high:
+        raise PydanticCustomError("QB016", "strong answer has {n} words; it needs {low} to {high}",
+                                  {"n": words, "low": low, "high": high})
+    return value
+
+
+def _count(low: int, high: int, what: str):
+    def check(items: list) -> list:
+        if not low <= len(items) <= high:
+            raise PydanticCustomError("QB017", "{n} {what}; give {low} to {high}",
+                                      {"n": len(items), "what": what, "low": low, "high": high})
+        return items
+    return AfterValidator(check)
+
+
+def _past(value: dt.date) -> dt.date:
+    if value > dt.date.today():
+        raise PydanticCustomError("QB022", "date {value} is in the future", {"value": str(value)})
+    return value
+
+
+def _source(value: int) -> int:
+    low, high = SOURCE_RANGE
+    if not low <= value <= high:
+        raise PydanticCustomError("QB019", "source number {value} is outside {low} to {high}",
+                                  {"value": value, "low": low, "high": high})
+    return value
+
+
+Text = Annotated[str, AfterValidator(_text)]
+Slug = Annotated[str, AfterValidator(_slug)]
+Url = Annotated[str, AfterValidator(_url)]
+
+
+class _Strict(BaseModel):
+    # strict: YAML's `no` must not become the string "False"; frozen: loaded once, shared
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+
+
+class FollowUp(_Strict):
+    ask: Text
+    good: Text
+
+
+class Reference(_Strict):
+    title: Text
+    url: Url | None = None
+
+
+class Topic(_Strict):
+    id: Slug
+    title: Text
+    summary: Text
+
+
+class Question(_Strict):
+    id: Slug
+    aliases: list[Slug] = []
+    source: Annotated[int, AfterValidator(_source)] | None = None
+    question: Text
+    topic: Slug
+    level: Literal["junior", "mid", "senior"]
+    kind: Literal["concept", "experience", "practice"]
+    summary: Annotated[Text, AfterValidator(_summary)]
+    listen_for: Annotated[list[Text], _count(3, 6, "signals to listen for")]
+    answer: Annotated[Text, AfterValidator(_answer)]
+    red_flags: Annotated[list[Text], _count(3, 5, "red flags")]
+    follow_ups: Annotated[list[FollowUp], _count(3, 5, "follow-ups")]
+    related: list[Slug] = []
+    tags: Annotated[list[Slug], _count(1, 12, "tags")]
+    references: Annotated[list[Reference], _count(1, 3, "references")]
+    reviewed: Annotated[dt.date, AfterValidator(_past)]
+
+
+class Bank(_Strict):
+    topics: Annotated[list[Topic], _count(1, 50, "topics")]
+    # tag slug -> label shown to readers; tags used by questions must be declared here
+    tags: dict[Slug, Text]
+    questions: list[Question]
+
+    @cached_property
+    def by_id(self) -> dict[str, Question]:
+        return {q.id: q for q in self.questions}
+
+    @cached_property
+    def aliases(self) -> dict[str, str]:
+        """Former id -> current id."""
+        return {a: q.id for q in self.questions for a in q.aliases}
+
+    def topic(self, topic_id: str) -> Topic:
+        for t in self.topics:
+            if t.id == topic_id:
+                return t
+        raise KeyError(f"no topic '{topic_id}' in the bank; topics are: "
+                       + ", ".join(t.id for t in self.topics))
+
+    def in_topic(self, topic_id: str) -> list[Question]:
+        return [q for q in self.questions if q.topic == topic_id]
+
+    def level_counts(self, topic_id: str) -> dict[str, int]:
+        qs = self.in_topic(topic_id)
+        return {level: sum(q.level == level for q in qs) for level in LEVELS}

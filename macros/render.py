@@ -1,0 +1,159 @@
+"""Render the bank to Markdown. Pure functions: no files, no MkDocs.
+
+Every piece of bank text passes through `text.escape_*` on its way out, so nothing a
+question says is ever read as HTML, as attr_list syntax or as a template.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from dataclasses import dataclass
+
+import yaml
+
+from .model import LEVELS, Bank, Question, Topic
+from .text import escape_attribute, escape_inline_title, escape_markdown, indent
+
+LEVEL_LABELS = {"junior": "Junior", "mid": "Mid", "senior": "Senior"}
+KIND_LABELS = {"concept": "Concept", "experience": "Experience", "practice": "Practice"}
+
+
+def question_path(qid: str) -> str:
+    """Docs-relative source path of a question's permanent page."""
+    return f"q/{qid}.md"
+
+
+def topic_path(topic_id: str) -> str:
+    return f"topics/{topic_id}.md"
+
+
+@dataclass(frozen=True)
+class Links:
+    """Relative links from one page. On topic pages related questions point at their
+    section; on question pages they point at the other permanent pages."""
+
+    page: str  # docs-relative source path of the page being rendered
+    bank: Bank
+    to_sections: bool
+
+    def _rel(self, target: str) -> str:
+        base = posixpath.dirname(self.page)
+        return posixpath.relpath(target, base or ".")
+
+    def permalink(self, qid: str) -> str:
+        return self._rel(question_path(qid))
+
+    def topic(self, topic_id: str, anchor: str | None = None) -> str:
+        path = topic_path(topic_id)
+        href = "" if path == self.page else self._rel(path)
+        return f"{href}#{anchor}" if anchor else href
+
+    def question(self, qid: str) -> str:
+        if self.to_sections:
+            return self.topic(self.bank.by_id[qid].topic, qid)
+        return self.permalink(qid)
+
+
+def _bullets(items: list[str]) -> str:
+    return "\n".join(indent(escape_markdown(item), "    ", first="- ") for item in items)
+
+
+def meta_line(q: Question) -> str:
+    parts = [f"**Level:** {LEVEL_LABELS[q.level]}", f"**Kind:** {KIND_LABELS[q.kind]}"]
+    if q.source is not None:
+        parts.append(f"**Source list:** no. {q.source}")
+    return " · ".join(parts)
+
+
+def entry_body(q: Question, links: Links) -> str:
+    """Everything under a question's heading, the same on its topic and its own page."""
+    bank = links.bank
+    follow_ups = "\n\n".join(
+        indent(escape_markdown(f.ask), "    ", first="1. ")
+        + "\n\n" + indent(escape_markdown(f.good), "    ", first="    *A good response:* ")
+        for f in q.follow_ups
+    )
+    related = ", ".join(
+        f"[{escape_inline_title(bank.by_id[r].question)}]({links.question(r)})" for r in q.related
+    )
+    references = "\n".join(
+        f"- [{escape_inline_title(ref.title)}]({ref.url})" if ref.url
+        else f"- {escape_inline_title(ref.title)}"
+        for ref in q.references
+    )
+    tags = ", ".join(escape_inline_title(bank.tags[t]) for t in q.tags)
+    blocks = [
+        f'<p class="qb-meta" markdown>{meta_line(q)}</p>',
+        f"**What it probes.** {escape_markdown(q.summary)}",
+        "**Listen for**\n\n" + _bullets(q.listen_for),
+        '??? success "Strong answer"\n\n' + indent(escape_markdown(q.answer.strip()), "    ", first="    "),
+        "**Red flags**\n\n" + _bullets(q.red_flags),
+        "**Follow-ups**\n\n" + follow_ups,
+    ]
+    if related:
+        blocks.append(f"**Related:** {related}")
+    blocks.append("**References**\n\n" + references)
+    blocks.append(f'<p class="qb-reviewed" markdown>Tags: {tags} · Reviewed {q.reviewed.isoformat()} · '
+                  f'[Permanent link]({links.permalink(q.id)})</p>')
+    return "\n\n".join(blocks) + "\n"
+
+
+def topic_page(topic: Topic, bank: Bank, page: str) -> str:
+    links = Links(page, bank, to_sections=True)
+    sections = [f"# {escape_inline_title(topic.title)}", escape_markdown(topic.summary)]
+    for q in bank.in_topic(topic.id):
+        sections.append(f"## {escape_inline_title(q.question)} {{#{q.id}}}\n\n" + entry_body(q, links))
+    return "\n\n".join(sections)
+
+
+def question_page(q: Question, bank: Bank) -> str:
+    """A whole Markdown file, front matter included, for the page at /q/<id>/."""
+    page = question_path(q.id)
+    links = Links(page, bank, to_sections=False)
+    topic = bank.topic(q.topic)
+    # Material prints page.meta.title and .description into the head without escaping,
+    # so the front matter carries them already escaped for HTML.
+    meta = {
+        "title": escape_attribute(q.question),
+        "description": escape_attribute(q.summary),
+        "question_id": q.id,
+        "og_type": "article",
+    }
+    front = yaml.safe_dump(meta, sort_keys=False, allow_unicode=True, width=10_000)
+    topic_link = f"[{escape_inline_title(topic.title)}]({links.topic(topic.id, q.id)})"
+    return (
+        f"---\n{front}---\n\n"
+        f"# {escape_inline_title(q.question)} {{#{q.id}}}\n\n"
+        f"From the topic {topic_link}.\n\n"
+        + entry_body(q, links)
+    )
+
+
+def topics_table(bank: Bank, page: str) -> str:
+    links = Links(page, bank, to_sections=True)
+    head = "| Topic | Questions | " + " | ".join(LEVEL_LABELS[level] for level in LEVELS) + " |"
+    rule = "| --- | ---: | " + " | ".join("---:" for _ in LEVELS) + " |"
+    rows = []
+    for t in bank.topics:
+        counts = bank.level_counts(t.id)
+        rows.append(f"| [{escape_inline_title(t.title)}]({links.topic(t.id)}) | {sum(counts.values())} | "
+                    + " | ".join(str(counts[level]) for level in LEVELS) + " |")
+    total = {level: sum(bank.level_counts(t.id)[level] for t in bank.topics) for level in LEVELS}
+    rows.append(f"| **All topics** | **{sum(total.values())}** | "
+                + " | ".join(f"**{total[level]}**" for level in LEVELS) + " |")
+    return "\n".join([head, rule, *rows])
+
+
+def redirect_page(target: str, title: str) -> str:
+    """A static HTML page that sends a former address on to the current one."""
+    href = escape_attribute(target)
+    return (
+        "<!doctype html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+        f"<title>Moved: {escape_attribute(title)}</title>\n"
+        f"<link rel=\"canonical\" href=\"{href}\">\n"
+        "<meta name=\"robots\" content=\"noindex\">\n"
+        f"<meta http-equiv=\"refresh\" content=\"0; url={href}\">\n"
+        "</head>\n<body>\n"
+        f"<p>This question has a new address: <a href=\"{href}\">{escape_attribute(title)}</a>.</p>\n"
+        "</body>\n</html>\n"
+    )
