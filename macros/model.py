@@ -128,7 +128,7 @@ class Question(_Strict):
     red_flags: Annotated[list[Text], _count(3, 5, "red flags")]
     follow_ups: Annotated[list[FollowUp], _count(3, 5, "follow-ups")]
     related: list[Slug] = []
-    tags: Annotated[list[Slug], _count(1, 12, "tags")]
+    tags: Annotated[list[Slug], _count(1, 16, "tags")]
     references: Annotated[list[Reference], _count(1, 3, "references")]
     reviewed: Annotated[dt.date, AfterValidator(_past)]
 

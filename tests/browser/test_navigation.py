@@ -1,0 +1,64 @@
+"""Search, permanent pages and the colour scheme, in a real Chromium."""
+
+from __future__ import annotations
+
+from urllib.parse import urlparse
+
+import pytest
+from playwright.sync_api import expect
+
+pytestmark = pytest.mark.browser
+
+
+def search(page, site_url: str, query: str):
+    page.goto(site_url)
+    page.locator("label.md-search__icon, .md-search__input").first.click()
+    box = page.locator("input.md-search__input")
+    box.fill(query)
+    results = page.locator(".md-search-result__item > .md-search-result__link")
+    expect(results.first).to_be_visible(timeout=10_000)
+    return results
+
+
+def test_search_for_canary_shows_the_canary_question_first(page, site_url):
+    results = search(page, site_url, "canary")
+    assert urlparse(results.first.get_attribute("href")).path == "/q/canary-deployment/"
+
+
+def test_question_page_answer_starts_collapsed_and_opens_on_click(page, site_url):
+    page.goto(site_url + "q/canary-deployment/")
+    expect(page.locator("h1")).to_contain_text("canary deployment")
+    details = page.locator("details.success")
+    expect(details).to_have_count(1)
+    assert details.get_attribute("open") is None
+    answer = details.locator("p").first
+    expect(answer).to_be_hidden()
+    details.locator("summary").click()
+    expect(answer).to_be_visible()
+    assert details.get_attribute("open") is not None
+
+
+def test_search_result_opens_the_question_page(page, site_url):
+    results = search(page, site_url, "canary")
+    results.first.click()
+    page.wait_for_url(lambda url: urlparse(url).path == "/q/canary-deployment/")
+    expect(page.locator("h1")).to_contain_text("canary deployment")
+
+
+def test_dark_scheme_toggle(page, site_url):
+    page.goto(site_url)
+    body = page.locator("body")
+    start = body.get_attribute("data-md-color-scheme")
+    page.locator("form[data-md-component=palette] label:visible").first.click()
+    expect(body).not_to_have_attribute("data-md-color-scheme", start)
+    other = body.get_attribute("data-md-color-scheme")
+    assert {start, other} == {"default", "slate"}
+    page.reload()  # the choice persists
+    expect(body).to_have_attribute("data-md-color-scheme", other)
+
+
+def test_alias_redirects_in_the_browser(page, fixture_site_url):
+    # the fixture bank renames canary-release to canary-deployment
+    page.goto(fixture_site_url + "q/canary-release/")
+    page.wait_for_url("**/q/canary-deployment/")
+    expect(page.locator("h1")).to_contain_text("canary deployment")

@@ -1,0 +1,136 @@
+"""Build the site with `mkdocs build --strict` and read the HTML it wrote."""
+
+from __future__ import annotations
+
+import html as htmllib
+import json
+import re
+from pathlib import Path
+from urllib.parse import urlparse
+
+import pytest
+import yaml
+
+from helpers import FIXTURES, ROOT, build_site
+
+SITE_URL = yaml.load((ROOT / "mkdocs.yml").read_text().replace("!ENV", ""), Loader=yaml.SafeLoader)["site_url"][1]
+
+
+def head(page: Path) -> str:
+    return re.search(r"<head>.*?</head>", page.read_text(), re.S).group(0)
+
+
+def meta(head_html: str, attr: str, name: str) -> str:
+    match = re.search(rf'<meta {attr}="{re.escape(name)}" content="([^"]*)"', head_html)
+    assert match, f"no <meta {attr}={name}>"
+    return htmllib.unescape(match.group(1))
+
+
+def test_every_question_has_its_anchor_on_its_topic_page(real_site, real_bank):
+    for q in real_bank.questions:
+        page = (real_site / "topics" / q.topic / "index.html").read_text()
+        assert f'id="{q.id}"' in page, q.id
+
+
+def test_every_question_has_a_permanent_page_with_preview_tags(real_site, real_bank):
+    for q in real_bank.questions:
+        page = real_site / "q" / q.id / "index.html"
+        h = head(page)
+        url = f"{SITE_URL}q/{q.id}/"
+        title = htmllib.unescape(re.search(r"<title>(.*?)</title>", h, re.S).group(1))
+        assert title == f"{' '.join(q.question.split())} - MLOps Interview Handbook"
+        assert meta(h, "name", "description") == " ".join(q.summary.split())
+        assert f'<link rel="canonical" href="{url}">' in h
+        assert meta(h, "property", "og:title") == " ".join(q.question.split())
+        assert meta(h, "property", "og:description") == " ".join(q.summary.split())
+        assert meta(h, "property", "og:url") == url
+        body = page.read_text()
+        assert f'href="../../topics/{q.topic}/#{q.id}"' in body
+
+
+def test_aliases_redirect_to_the_current_page(real_site, real_bank):
+    for alias, target in real_bank.aliases.items():
+        page = (real_site / "q" / alias / "index.html").read_text()
+        assert f'url=../{target}/"' in page
+
+
+def test_each_question_is_indexed_once(real_site, real_bank):
+    index = json.loads((real_site / "search" / "search_index.json").read_text())
+    pages = [d["location"] for d in index["docs"] if "#" not in d["location"]]
+    assert not any(p.startswith("topics/") for p in pages), "topic pages must stay out of the index"
+    for q in real_bank.questions:
+        assert pages.count(f"q/{q.id}/") == 1, q.id
+
+
+def test_sitemap_lists_every_question_page(real_site, real_bank):
+    sitemap = (real_site / "sitemap.xml").read_text()
+    for q in real_bank.questions:
+        assert f"<loc>{SITE_URL}q/{q.id}/</loc>" in sitemap
+
+
+def test_pages_load_nothing_from_elsewhere(real_site):
+    """No web fonts, scripts, styles or images from another origin: the site needs no network."""
+    pattern = re.compile(r'<(?:script|link|img|iframe|source)\b[^>]*?\b(?:src|href)="([^"]+)"', re.I)
+    offenders = set()
+    for page in real_site.rglob("*.html"):
+        text = page.read_text()
+        for tag in re.finditer(r"<(?:script|img|iframe|source)\b[^>]*>|<link\b[^>]*>", text, re.I):
+            if re.search(r'rel="(canonical|alternate)"', tag.group(0)):
+                continue
+            for url in pattern.findall(tag.group(0)):
+                if urlparse(url).netloc:
+                    offenders.add((page.relative_to(real_site).as_posix(), url))
+    for css in real_site.rglob("*.css"):
+        for url in re.findall(r"url\(([^)]+)\)", css.read_text()):
+            if urlparse(url.strip("'\"")).netloc:
+                offenders.add((css.name, url))
+    assert not offenders, sorted(offenders)[:10]
+
+
+def test_no_macro_error_is_printed_into_any_page(real_site):
+    for page in real_site.rglob("*.html"):
+        text = page.read_text()
+        assert "Macro Syntax Error" not in text and "Macro Rendering Error" not in text, page
+
+
+def test_bank_text_is_shown_literally(tmp_path):
+    """The fixture answer holds template syntax and HTML; the page shows them as text."""
+    build = build_site(tmp_path, (FIXTURES / "valid" / "minimal.yaml").read_text())
+    assert build.returncode == 0, build.output
+    for page in (build.site / "q" / "canary-deployment" / "index.html",
+                 build.site / "topics" / "release-cicd" / "index.html"):
+        text = page.read_text()
+        assert "<script>alert(1)</script>" not in text
+        answer = text.split('<summary>Strong answer</summary>')[1].split("</details>")[0]
+        assert ("{{ .Values.image.tag }}, ${{ secrets.TOKEN }}, {% raw %} and <script>alert(1)</script>"
+                in htmllib.unescape(answer).replace("\n", " "))
+
+
+def test_bad_bank_fails_before_writing_any_page(tmp_path):
+    bad = (FIXTURES / "invalid" / "QB014-bad-level.yaml").read_text()
+    build = build_site(tmp_path, bad)
+    assert build.returncode != 0
+    assert "data/questions.yaml:34: QB014 level 'expert' is not allowed" in build.output
+    assert not build.site.exists() or not any(build.site.rglob("*.html"))
+
+
+def test_several_problems_are_all_reported(tmp_path):
+    text = (FIXTURES / "valid" / "minimal.yaml").read_text()
+    text = text.replace("    level: mid\n", "    level: no\n").replace("tags: [drift]", "tags: [drfit]")
+    build = build_site(tmp_path, text)
+    assert build.returncode != 0
+    assert "QB008" in build.output and "QB024" in build.output
+
+
+def test_macro_error_fails_the_build(tmp_path):
+    page = "---\nrender_macros: true\n---\n\n# Broken\n\n{{ no_such_macro() }}\n"
+    build = build_site(tmp_path, (FIXTURES / "valid" / "minimal.yaml").read_text(), {"broken.md": page})
+    assert build.returncode != 0
+    assert not (build.site / "broken" / "index.html").exists() or \
+        "no_such_macro" not in (build.site / "broken" / "index.html").read_text()
+
+
+def test_unknown_topic_in_macro_fails_the_build(tmp_path):
+    page = '---\nrender_macros: true\n---\n\n{{ topic_page("no-such-topic") }}\n'
+    build = build_site(tmp_path, (FIXTURES / "valid" / "minimal.yaml").read_text(), {"odd.md": page})
+    assert build.returncode != 0

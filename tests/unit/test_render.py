@@ -1,0 +1,124 @@
+"""The renderer's Markdown, checked without MkDocs."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import html as htmllib
+
+import markdown
+import pytest
+import yaml
+
+from macros import render
+from macros.loader import load_bank
+from macros.text import escape_attribute, escape_inline_title, escape_markdown
+
+FIXTURE = Path(__file__).parents[1] / "fixtures" / "valid" / "minimal.yaml"
+EXTENSIONS = ["attr_list", "md_in_html", "tables", "pymdownx.details", "pymdownx.superfences"]
+
+
+@pytest.fixture(scope="module")
+def bank():
+    return load_bank(FIXTURE)
+
+
+def to_html(text: str) -> str:
+    return markdown.markdown(text, extensions=EXTENSIONS)
+
+
+def shown(html: str) -> str:
+    """The text a browser shows for a fragment with no tags but <p>."""
+    assert html.startswith("<p>") and html.endswith("</p>"), html
+    inner = html[3:-4]
+    assert "<" not in inner, f"markup leaked into the page: {inner}"
+    return htmllib.unescape(inner)
+
+
+@pytest.mark.parametrize("raw", [
+    "<script>alert(1)</script>",
+    "{{ .Values.image.tag }}",
+    "${{ secrets.TOKEN }}",
+    "{% raw %} {% endraw %} {# c #}",
+    "AT&T &amp; co &#123;",
+    "ends with {: .cls }",
+    "<!-- hidden --> <img src=x onerror=alert(1)>",
+])
+def test_prose_shows_exactly_as_written(raw):
+    assert shown(to_html(escape_markdown(raw))) == raw
+
+
+def test_code_spans_and_fences_keep_their_syntax():
+    text = "Use `{{ .Values.x }}` and `<b>` here.\n\n```yaml\nimage: \"{{ .Values.image.tag }}\"\n<b>\n```\n"
+    escaped = escape_markdown(text)
+    assert "`{{ .Values.x }}`" in escaped and "`<b>`" in escaped
+    assert 'image: "{{ .Values.image.tag }}"\n<b>\n```' in escaped
+    html = to_html(escaped)
+    assert "<code>{{ .Values.x }}</code>" in html and "<code>&lt;b&gt;</code>" in html
+    assert "&lt;b&gt;" in html.split("<pre>")[1]
+
+
+def test_title_escapes_brackets_and_trailing_hashes():
+    assert escape_inline_title("Use [x] in C#") == "Use \\[x\\] in C\\#"
+    assert escape_inline_title("`a[0]` <b>") == "`a[0]` &lt;b>"
+
+
+def test_attribute_escape_for_unescaped_templates():
+    assert escape_attribute('Say "hi" <now>\n  & go') == "Say &quot;hi&quot; &lt;now&gt; &amp; go"
+
+
+def test_topic_page_has_one_heading_per_question_with_id_anchors(bank):
+    md = render.topic_page(bank.topic("release-cicd"), bank, "topics/release-cicd.md")
+    assert md.startswith("# Release strategies and CI/CD\n")
+    assert md.count("\n## ") == 1
+    assert '## Can you explain the concept of "canary deployment" and how it can be used in MLOps? {#canary-deployment}' in md
+    html = to_html(md)
+    assert 'id="canary-deployment"' in html
+    # related questions on a topic page point at their section on the other topic page
+    assert 'href="monitoring-drift.md#data-drift"' in html
+
+
+def test_entry_body_sections_in_reading_order(bank):
+    q = bank.by_id["canary-deployment"]
+    body = render.entry_body(q, render.Links("topics/release-cicd.md", bank, to_sections=True))
+    order = ["**Level:** Mid", "**What it probes.**", "**Listen for**", '??? success "Strong answer"',
+             "**Red flags**", "**Follow-ups**", "**Related:**", "**References**", "Reviewed 2026-11-26"]
+    positions = [body.index(marker) for marker in order]
+    assert positions == sorted(positions)
+    assert "*A good response:* Error rate, p99 latency" in body
+    assert "[Permanent link](../q/canary-deployment.md)" in body
+
+
+def test_answer_renders_collapsed_with_literal_template_text(bank):
+    q = bank.by_id["canary-deployment"]
+    html = to_html(render.entry_body(q, render.Links("q/canary-deployment.md", bank, to_sections=False)))
+    details = html.split("<details")[1].split("</details>")[0]
+    assert " open" not in details.split(">")[0]
+    assert "{{ .Values.image.tag }}, ${{ secrets.TOKEN }}, {% raw %} and <script>alert(1)</script>" \
+        in htmllib.unescape(details)
+    assert "<script>" not in html
+
+
+def test_question_page_front_matter_is_escaped_for_material(bank):
+    page = render.question_page(bank.by_id["canary-deployment"], bank)
+    front, body = page.split("---\n")[1], page.split("---\n", 2)[2]
+    meta = yaml.safe_load(front)
+    assert meta["title"] == "Can you explain the concept of &quot;canary deployment&quot; and how it can be used in MLOps?"
+    assert meta["description"].startswith("Whether the candidate can release a model")
+    assert meta["question_id"] == "canary-deployment"
+    assert "[Release strategies and CI/CD](../topics/release-cicd.md#canary-deployment)" in body
+    assert "[How do you handle data drift and concept drift in an MLOps pipeline?](data-drift.md)" in body
+
+
+def test_topics_table_counts_by_level(bank):
+    table = render.topics_table(bank, "index.md")
+    assert "| [Release strategies and CI/CD](topics/release-cicd.md) | 1 | 0 | 1 | 0 |" in table
+    assert "| [Monitoring, drift and performance](topics/monitoring-drift.md) | 1 | 0 | 0 | 1 |" in table
+    assert "| **All topics** | **2** | **0** | **1** | **1** |" in table
+
+
+def test_redirect_page_points_to_the_current_address():
+    html = render.redirect_page("../canary-deployment/", 'A "quoted" <title>')
+    assert '<meta http-equiv="refresh" content="0; url=../canary-deployment/">' in html
+    assert '<link rel="canonical" href="../canary-deployment/">' in html
+    assert "A &quot;quoted&quot; &lt;title&gt;" in html
