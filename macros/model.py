@@ -21,6 +21,7 @@ ANSWER_WORDS = (150, 350)
 SUMMARY_MAX_CHARS = 200
 
 _SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+_LABEL = re.compile(r"^[A-Za-z0-9][A-Za-z0-9 .,/+()'&:-]*$")
 _URL = re.compile(r"^https?://[^\s/$.?#][^\s]*$")
 # Placeholders people leave behind. The acronyms are case-sensitive so that ordinary
 # prose ("a todo list") is not refused.
@@ -88,6 +89,15 @@ def _source(value: int) -> int:
     return value
 
 
+def _label(value: str) -> str:
+    # Tag labels go into page front matter, search and tag chips, which Material prints
+    # unescaped; keeping them to plain characters keeps every one of those safe.
+    if not _LABEL.match(value):
+        raise PydanticCustomError("QB007", "tag label '{value}' may hold only letters, digits, spaces "
+                                  "and . , / + ( ) ' & : -", {"value": value})
+    return value
+
+
 Text = Annotated[str, AfterValidator(_text)]
 Slug = Annotated[str, AfterValidator(_slug)]
 Url = Annotated[str, AfterValidator(_url)]
@@ -136,7 +146,7 @@ class Question(_Strict):
 class Bank(_Strict):
     topics: Annotated[list[Topic], _count(1, 50, "topics")]
     # tag slug -> label shown to readers; tags used by questions must be declared here
-    tags: dict[Slug, Text]
+    tags: dict[Slug, Annotated[Text, AfterValidator(_label)]]
     questions: list[Question]
 
     @cached_property

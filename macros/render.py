@@ -118,6 +118,7 @@ def question_page(q: Question, bank: Bank) -> str:
         "description": escape_attribute(q.summary),
         "question_id": q.id,
         "og_type": "article",
+        "tags": [bank.tags[t] for t in q.tags],
     }
     front = yaml.safe_dump(meta, sort_keys=False, allow_unicode=True, width=10_000)
     topic_link = f"[{escape_inline_title(topic.title)}]({links.topic(topic.id, q.id)})"

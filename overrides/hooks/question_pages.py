@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 from mkdocs.exceptions import Abort
+from material.plugins.tags.structure.tag import Tag
 from mkdocs.structure.files import File, Files
 
 # MkDocs loads hooks by file path; make the project root importable so the hook and the
@@ -33,7 +34,13 @@ def _bank(config):
 
 
 def on_config(config):
-    _bank(config)
+    bank = _bank(config)
+    # The bank's declared tags are the tags plugin's allow list, so a tag typed on any page
+    # that is not declared fails the build. Hooks run after plugins, so the plugin already
+    # holds this set; it is filled in place.
+    tags_plugin = config.plugins.get("material/tags")
+    if tags_plugin is not None:
+        tags_plugin.config.tags_allowed.update(Tag(label) for label in bank.tags.values())
     return config
 
 

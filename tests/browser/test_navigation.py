@@ -6,23 +6,14 @@ from urllib.parse import urlparse
 
 import pytest
 from playwright.sync_api import expect
+from searchbox import search_results
 
 pytestmark = pytest.mark.browser
 
 
-def search(page, site_url: str, query: str):
-    page.goto(site_url)
-    page.locator("label.md-search__icon, .md-search__input").first.click()
-    box = page.locator("input.md-search__input")
-    box.fill(query)
-    results = page.locator(".md-search-result__item > .md-search-result__link")
-    expect(results.first).to_be_visible(timeout=10_000)
-    return results
-
-
-def test_search_for_canary_shows_the_canary_question_first(page, site_url):
-    results = search(page, site_url, "canary")
-    assert urlparse(results.first.get_attribute("href")).path == "/q/canary-deployment/"
+def test_typing_canary_shows_the_canary_question_first(page, site_url):
+    results = search_results(page, site_url, "canary", type_it=True)
+    assert results[0] == "/q/canary-deployment/"
 
 
 def test_question_page_answer_starts_collapsed_and_opens_on_click(page, site_url):
@@ -39,8 +30,8 @@ def test_question_page_answer_starts_collapsed_and_opens_on_click(page, site_url
 
 
 def test_search_result_opens_the_question_page(page, site_url):
-    results = search(page, site_url, "canary")
-    results.first.click()
+    search_results(page, site_url, "canary")
+    page.locator(".md-search-result__item > .md-search-result__link").first.click()
     page.wait_for_url(lambda url: urlparse(url).path == "/q/canary-deployment/")
     expect(page.locator("h1")).to_contain_text("canary deployment")
 
