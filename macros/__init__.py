@@ -1,4 +1,4 @@
-"""The handbook's macros for mkdocs-macros-plugin: thin wrappers over render.py."""
+"""The handbook's macros for mkdocs-macros-plugin: thin wrappers over the renderers."""
 
 from __future__ import annotations
 
@@ -7,23 +7,37 @@ from pathlib import Path
 
 def define_env(env) -> None:
     # Imported here so that `python -m macros check` and the tests need no MkDocs.
-    from . import render
-    from .cache import bank_for
+    from . import render, render_kits
+    from .cache import site_data
 
     project_dir = Path(env.conf["config_file_path"]).parent
+    site_url = env.conf.get("site_url") or ""
 
-    def current_page() -> str:
+    def page() -> str:
         return env.page.file.src_uri
 
     @env.macro
     def topic_page(topic_id: str) -> str:
-        bank = bank_for(project_dir)
-        return render.topic_page(bank.topic(topic_id), bank, current_page())
+        bank = site_data(project_dir).bank
+        return render.topic_page(bank.topic(topic_id), bank, page(), site_url)
 
     @env.macro
     def topics_table() -> str:
-        return render.topics_table(bank_for(project_dir), current_page())
+        return render.topics_table(site_data(project_dir).bank, page())
+
+    @env.macro
+    def levels_page() -> str:
+        return render.levels_page(site_data(project_dir).bank, page())
+
+    @env.macro
+    def glossary_page() -> str:
+        return render.glossary_page(site_data(project_dir).glossary)
+
+    @env.macro
+    def kits_index() -> str:
+        data = site_data(project_dir)
+        return render_kits.kits_index(data.kits, data.bank, page())
 
     @env.macro
     def question_count() -> int:
-        return len(bank_for(project_dir).questions)
+        return len(site_data(project_dir).bank.questions)

@@ -1,26 +1,65 @@
-"""Load the bank once per change of the file, for the hook and the macros alike."""
+"""Load the site's data files once per change, for the hook, the macros and the check."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 
-from .loader import load_bank
-from .model import Bank
+from .loader import load_bank, load_glossary, load_kits
+from .model import Bank, Glossary, KitFile
+from .problems import BankError
 
 BANK_FILE = Path("data") / "questions.yaml"
+KITS_FILE = Path("data") / "kits.yaml"
+GLOSSARY_FILE = Path("data") / "glossary.yaml"
+DATA_FILES = (BANK_FILE, KITS_FILE, GLOSSARY_FILE)
 
-_cache: dict[Path, tuple[tuple[int, int], Bank]] = {}
+
+@dataclass(frozen=True)
+class SiteData:
+    bank: Bank
+    kits: KitFile
+    glossary: Glossary
 
 
-def bank_for(project_dir: str | Path) -> Bank:
-    """The validated bank of a project. Raises BankError; reloads when the file changes
-    (so `mkdocs serve` picks up edits) and otherwise parses it only once."""
-    path = Path(project_dir) / BANK_FILE
-    stat = path.stat()
-    key = (stat.st_mtime_ns, stat.st_size)
-    cached = _cache.get(path)
+_cache: dict[Path, tuple[tuple, SiteData]] = {}
+
+
+def _stamp(project: Path) -> tuple:
+    return tuple((p, (project / p).stat().st_mtime_ns, (project / p).stat().st_size) for p in DATA_FILES)
+
+
+def load_site_data(project_dir: str | Path) -> SiteData:
+    """Validate every data file, reporting all their problems together."""
+    project = Path(project_dir)
+    problems = []
+    bank = kits = glossary = None
+    try:
+        bank = load_bank(project / BANK_FILE, BANK_FILE.as_posix())
+    except BankError as exc:
+        problems += exc.problems
+    if bank is not None:
+        try:
+            kits = load_kits(project / KITS_FILE, bank, KITS_FILE.as_posix())
+        except BankError as exc:
+            problems += exc.problems
+    try:
+        glossary = load_glossary(project / GLOSSARY_FILE, GLOSSARY_FILE.as_posix())
+    except BankError as exc:
+        problems += exc.problems
+    if problems:
+        raise BankError(problems)
+    return SiteData(bank, kits, glossary)
+
+
+def site_data(project_dir: str | Path) -> SiteData:
+    """The validated data of a project, parsed once and again only when a file changes
+    (so `mkdocs serve` picks up edits)."""
+    project = Path(project_dir).resolve()
+    key = _stamp(project)
+    cached = _cache.get(project)
     if cached and cached[0] == key:
         return cached[1]
-    bank = load_bank(path, display_path=BANK_FILE.as_posix())
-    _cache[path] = (key, bank)
-    return bank
+    data = load_site_data(project)
+    _cache[project] = (key, data)
+    return data

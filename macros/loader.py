@@ -13,7 +13,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from .model import Bank
+from .model import Bank, Glossary, KitFile
 from .problems import CODES, BankError, Problem
 from .yaml_source import Source, read_yaml
 
@@ -25,60 +25,85 @@ _TYPE_WORDS = {
 }
 
 
-def load_bank(path: str | Path, display_path: str | None = None) -> Bank:
-    """Load and validate a bank file; raise BankError listing every problem."""
-    path = Path(path)
-    shown = display_path or str(path)
+def _read(path: str | Path, shown: str) -> str:
     try:
-        text = path.read_text(encoding="utf-8")
+        return Path(path).read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
-        raise BankError([Problem(shown, 1, "QB001", f"cannot read the bank: {exc}")]) from exc
-    bank, problems = parse_bank(text, shown)
+        raise BankError([Problem(shown, 1, "QB001", f"cannot read the file: {exc}")]) from exc
+
+
+def _raise_or_return(result, problems):
     if problems:
         raise BankError(problems)
-    assert bank is not None
-    return bank
+    return result
 
 
-def parse_bank(text: str, shown: str) -> tuple[Bank | None, list[Problem]]:
+def load_bank(path: str | Path, display_path: str | None = None) -> Bank:
+    """Load and validate a bank file; raise BankError listing every problem."""
+    shown = display_path or str(path)
+    return _raise_or_return(*parse_bank(_read(path, shown), shown))
+
+
+def load_kits(path: str | Path, bank: Bank, display_path: str | None = None) -> KitFile:
+    shown = display_path or str(path)
+    return _raise_or_return(*parse_kits(_read(path, shown), shown, bank))
+
+
+def load_glossary(path: str | Path, display_path: str | None = None) -> Glossary:
+    shown = display_path or str(path)
+    return _raise_or_return(*parse_glossary(_read(path, shown), shown))
+
+
+def _parse(text: str, shown: str, model, collection: str, id_key: str, expected: str, cross=None):
+    """Shared path for every data file: YAML with lines, the model, then cross checks."""
     source, problems = read_yaml(text, shown)
     if source is None:
         return None, problems
     data = source.data
     if not isinstance(data, dict):
-        return None, problems + [Problem(shown, 1, "QB007", "the bank must be a mapping with "
-                                         "`topics`, `tags` and `questions`")]
-    problems += _schema_problems(data, source, shown)
-    problems += _cross_problems(data, source, shown)
+        return None, problems + [Problem(shown, 1, "QB007", f"the file must be a mapping with {expected}")]
+    try:
+        model.model_validate(data)
+    except ValidationError as exc:
+        problems += [_from_pydantic(err, data, source, shown, collection, id_key) for err in exc.errors()]
+    if cross is not None:
+        problems += cross(data, source, shown)
     if problems:
         return None, sorted(set(problems))
-    return Bank.model_validate(data), []
+    return model.model_validate(data), []
 
 
-def _qid(data: dict, loc: tuple) -> str | None:
-    if len(loc) >= 2 and loc[0] == "questions" and isinstance(loc[1], int):
-        questions = data.get("questions")
-        if isinstance(questions, list) and loc[1] < len(questions):
-            item = questions[loc[1]]
-            if isinstance(item, dict) and isinstance(item.get("id"), str):
-                return item["id"]
+def parse_bank(text: str, shown: str) -> tuple[Bank | None, list[Problem]]:
+    return _parse(text, shown, Bank, "questions", "id", "`topics`, `tags` and `questions`",
+                  _cross_problems)
+
+
+def parse_kits(text: str, shown: str, bank: Bank) -> tuple[KitFile | None, list[Problem]]:
+    return _parse(text, shown, KitFile, "kits", "id", "`kits`",
+                  lambda data, source, shown_: _kit_problems(data, source, shown_, bank))
+
+
+def parse_glossary(text: str, shown: str) -> tuple[Glossary | None, list[Problem]]:
+    return _parse(text, shown, Glossary, "terms", "term", "`terms`", _glossary_problems)
+
+
+def _item_id(data: dict, loc: tuple, collection: str, id_key: str) -> str | None:
+    if len(loc) >= 2 and loc[0] == collection and isinstance(loc[1], int):
+        items = data.get(collection)
+        if isinstance(items, list) and loc[1] < len(items):
+            item = items[loc[1]]
+            if isinstance(item, dict) and isinstance(item.get(id_key), str):
+                return item[id_key]
     return None
 
 
-def _schema_problems(data: dict, source: Source, shown: str) -> list[Problem]:
-    try:
-        Bank.model_validate(data)
-    except ValidationError as exc:
-        return [_from_pydantic(err, data, source, shown) for err in exc.errors()]
-    return []
-
-
-def _from_pydantic(err: dict, data: dict, source: Source, shown: str) -> Problem:
+def _from_pydantic(err: dict, data: dict, source: Source, shown: str,
+                   collection: str = "questions", id_key: str = "id") -> Problem:
     # pydantic appends tags such as 'function-after[...]' or 'str' to union locations
     loc = tuple(p for p in err["loc"] if isinstance(p, int) or "[" not in str(p) and p not in ("str", "int", "date", "none"))
     kind, field = err["type"], next((p for p in reversed(loc) if isinstance(p, str)), "")
     line = source.line(loc)
-    qid = _qid(data, loc)
+    qid = _item_id(data, loc, collection, id_key)
     value = err.get("input")
     if kind in CODES:
         code, message = kind, f"{field}: {err['msg']}"
@@ -162,4 +187,53 @@ def _cross_problems(data: dict, source: Source, shown: str) -> list[Problem]:
                 problems.append(Problem(shown, at(i, "source"), "QB019",
                                         f"source number {src} is used by more than one question", qid))
             seen_source.add(src)
+    return problems
+
+
+def _kit_problems(data: dict, source: Source, shown: str, bank: Bank) -> list[Problem]:
+    problems: list[Problem] = []
+    seen: set[str] = set()
+    for i, kit in enumerate(_as_list(data.get("kits"))):
+        if not isinstance(kit, dict):
+            continue
+        kid = kit.get("id") if isinstance(kit.get("id"), str) else None
+        if kid in seen:
+            problems.append(Problem(shown, source.line(("kits", i, "id")), "QB010",
+                                    f"kit id '{kid}' is used twice", kid))
+        seen.add(kid)
+        total = 0
+        for k, step in enumerate(_as_list(kit.get("plan"))):
+            if not isinstance(step, dict):
+                continue
+            qid = step.get("question")
+            if isinstance(qid, str) and qid not in bank.by_id:
+                hint = f" (now '{bank.aliases[qid]}')" if qid in bank.aliases else ""
+                problems.append(Problem(shown, source.line(("kits", i, "plan", k, "question")), "QB025",
+                                        f"question '{qid}' is not in the bank{hint}", kid))
+            if isinstance(step.get("minutes"), int):
+                total += step["minutes"]
+        minutes = kit.get("minutes")
+        if isinstance(minutes, int) and total and total != minutes:
+            problems.append(Problem(shown, source.line(("kits", i, "minutes")), "QB026",
+                                    f"the plan's steps add up to {total} minutes, not {minutes}", kid))
+    return problems
+
+
+def _glossary_problems(data: dict, source: Source, shown: str) -> list[Problem]:
+    problems: list[Problem] = []
+    seen: dict[str, int] = {}
+    for i, term in enumerate(_as_list(data.get("terms"))):
+        if not isinstance(term, dict):
+            continue
+        spellings = [("term", term.get("term"))] + [(("also", k), a) for k, a in enumerate(_as_list(term.get("also")))]
+        for where, spelling in spellings:
+            if not isinstance(spelling, str):
+                continue
+            path = ("terms", i) + (where if isinstance(where, tuple) else (where,))
+            if spelling in seen:
+                problems.append(Problem(shown, source.line(path), "QB010",
+                                        f"'{spelling}' is already defined at line {seen[spelling]}",
+                                        term.get("term") if isinstance(term.get("term"), str) else None))
+            else:
+                seen[spelling] = source.line(path)
     return problems

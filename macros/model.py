@@ -11,7 +11,7 @@ import re
 from functools import cached_property
 from typing import Annotated, Literal
 
-from pydantic import AfterValidator, BaseModel, ConfigDict
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, WithJsonSchema, model_validator
 from pydantic_core import PydanticCustomError
 
 LEVELS = ("junior", "mid", "senior")
@@ -81,6 +81,12 @@ def _past(value: dt.date) -> dt.date:
     return value
 
 
+def _positive(value: int, what: str) -> int:
+    if value < 1:
+        raise PydanticCustomError("QB007", "{what} must be a positive whole number", {"what": what})
+    return value
+
+
 def _source(value: int) -> int:
     low, high = SOURCE_RANGE
     if not low <= value <= high:
@@ -98,9 +104,10 @@ def _label(value: str) -> str:
     return value
 
 
-Text = Annotated[str, AfterValidator(_text)]
-Slug = Annotated[str, AfterValidator(_slug)]
-Url = Annotated[str, AfterValidator(_url)]
+# The JSON Schema (for editors) states what the validators check, where JSON Schema can.
+Text = Annotated[str, AfterValidator(_text), WithJsonSchema({"type": "string", "minLength": 1})]
+Slug = Annotated[str, AfterValidator(_slug), WithJsonSchema({"type": "string", "pattern": _SLUG.pattern})]
+Url = Annotated[str, AfterValidator(_url), WithJsonSchema({"type": "string", "pattern": _URL.pattern})]
 
 
 class _Strict(BaseModel):
@@ -134,7 +141,7 @@ class Question(_Strict):
     kind: Literal["concept", "experience", "practice"]
     summary: Annotated[Text, AfterValidator(_summary)]
     listen_for: Annotated[list[Text], _count(3, 6, "signals to listen for")]
-    answer: Annotated[Text, AfterValidator(_answer)]
+    answer: Annotated[Text, AfterValidator(_answer), Field(description="150 to 350 words of Markdown")]
     red_flags: Annotated[list[Text], _count(3, 5, "red flags")]
     follow_ups: Annotated[list[FollowUp], _count(3, 5, "follow-ups")]
     related: list[Slug] = []
@@ -171,3 +178,49 @@ class Bank(_Strict):
     def level_counts(self, topic_id: str) -> dict[str, int]:
         qs = self.in_topic(topic_id)
         return {level: sum(q.level == level for q in qs) for level in LEVELS}
+
+
+class KitStep(_Strict):
+    """One block of an interview plan: a question from the bank, or another activity."""
+
+    minutes: Annotated[int, AfterValidator(lambda m: _positive(m, "minutes"))]
+    question: Slug | None = None
+    activity: Text | None = None
+
+    @model_validator(mode="after")
+    def _one_of(self) -> "KitStep":
+        if (self.question is None) == (self.activity is None):
+            raise PydanticCustomError("QB005", "give either `question` or `activity` for each step")
+        return self
+
+
+class Kit(_Strict):
+    id: Slug
+    title: Text
+    minutes: Annotated[int, AfterValidator(lambda m: _positive(m, "minutes"))]
+    levels: Annotated[list[Literal["junior", "mid", "senior"]], _count(1, 3, "levels")]
+    summary: Annotated[Text, AfterValidator(_summary)]
+    plan: Annotated[list[KitStep], _count(2, 30, "plan steps")]
+
+    @property
+    def questions(self) -> list[str]:
+        return [s.question for s in self.plan if s.question]
+
+
+class KitFile(_Strict):
+    kits: Annotated[list[Kit], _count(1, 50, "kits")]
+
+
+class Term(_Strict):
+    term: Text
+    # other spellings that should show the same tooltip (plural, capitalised, spelled out)
+    also: list[Text] = []
+    definition: Annotated[Text, AfterValidator(_summary)]
+
+
+class Glossary(_Strict):
+    terms: Annotated[list[Term], _count(1, 500, "terms")]
+
+    def tooltips(self) -> dict[str, str]:
+        """Every spelling -> its definition, for abbreviation tooltips."""
+        return {spelling: t.definition for t in self.terms for spelling in [t.term, *t.also]}

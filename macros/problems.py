@@ -19,7 +19,7 @@ CODES: dict[str, tuple[str, str]] = {
     "QB007": ("wrong-type", "give a value of the expected type"),
     "QB008": ("yaml-implicit-type", "quote the value if text was meant"),
     "QB009": ("bad-id", "use a slug: lowercase words of a-z and 0-9 joined by single hyphens"),
-    "QB010": ("duplicate-id", "give each question its own id"),
+    "QB010": ("duplicate-id", "give each entry its own id"),
     "QB011": ("id-alias-collision", "an id may not reuse another question's id or alias"),
     "QB012": ("unknown-topic", "use the id of a topic listed under `topics:`"),
     "QB013": ("dangling-related", "list only ids of questions in the bank"),
@@ -34,6 +34,8 @@ CODES: dict[str, tuple[str, str]] = {
     "QB022": ("bad-date", "use a past or present date as YYYY-MM-DD"),
     "QB023": ("text-too-long", "shorten the text to the limit given"),
     "QB024": ("unknown-tag", "declare the tag under `tags:` or correct its spelling"),
+    "QB025": ("unknown-question", "use the id of a question in data/questions.yaml"),
+    "QB026": ("kit-timing", "make the steps' minutes add up to the kit's length"),
 }
 
 

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 import yaml
 
-from .model import LEVELS, Bank, Question, Topic
+from .model import LEVELS, Bank, Glossary, Question, Topic
 from .text import escape_attribute, escape_inline_title, escape_markdown, indent
 
 LEVEL_LABELS = {"junior": "Junior", "mid": "Mid", "senior": "Senior"}
@@ -35,17 +35,21 @@ class Links:
     page: str  # docs-relative source path of the page being rendered
     bank: Bank
     to_sections: bool
+    site_url: str = ""  # the published root, for absolute permanent addresses
 
-    def _rel(self, target: str) -> str:
+    def rel(self, target: str) -> str:
         base = posixpath.dirname(self.page)
         return posixpath.relpath(target, base or ".")
 
     def permalink(self, qid: str) -> str:
-        return self._rel(question_path(qid))
+        return self.rel(question_path(qid))
+
+    def absolute_permalink(self, qid: str) -> str:
+        return f"{self.site_url.rstrip('/')}/q/{qid}/"
 
     def topic(self, topic_id: str, anchor: str | None = None) -> str:
         path = topic_path(topic_id)
-        href = "" if path == self.page else self._rel(path)
+        href = "" if path == self.page else self.rel(path)
         return f"{href}#{anchor}" if anchor else href
 
     def question(self, qid: str) -> str:
@@ -65,8 +69,31 @@ def meta_line(q: Question) -> str:
     return " · ".join(parts)
 
 
+def tools_bar(q: Question, links: Links) -> str:
+    """Buttons the page script wires up (copy link, practised). Hidden until it does, so a
+    reader without JavaScript sees no dead controls."""
+    return (
+        f'<div class="qb-tools" data-qid="{q.id}" data-topic="{q.topic}" '
+        f'data-permalink="{escape_attribute(links.absolute_permalink(q.id))}" hidden>'
+        '<button type="button" class="md-button qb-copy">Copy link</button> '
+        '<button type="button" class="md-button qb-practised" aria-pressed="false">Mark as practised</button>'
+        '</div>'
+    )
+
+
+def reveal_bar() -> str:
+    """Page-level controls for study mode: everything hidden, or everything shown."""
+    return (
+        '<div class="qb-reveal" hidden>'
+        '<button type="button" class="md-button qb-reveal-all">Reveal all answers</button> '
+        '<button type="button" class="md-button qb-hide-all">Hide all</button>'
+        '</div>'
+    )
+
+
 def entry_body(q: Question, links: Links) -> str:
-    """Everything under a question's heading, the same on its topic and its own page."""
+    """Everything under a question's heading, the same on its topic and its own page.
+    The answer, red flags and follow-ups start collapsed: readers studying try first."""
     bank = links.bank
     follow_ups = "\n\n".join(
         indent(escape_markdown(f.ask), "    ", first="1. ")
@@ -84,11 +111,12 @@ def entry_body(q: Question, links: Links) -> str:
     tags = ", ".join(escape_inline_title(bank.tags[t]) for t in q.tags)
     blocks = [
         f'<p class="qb-meta" markdown>{meta_line(q)}</p>',
+        tools_bar(q, links),
         f"**What it probes.** {escape_markdown(q.summary)}",
         "**Listen for**\n\n" + _bullets(q.listen_for),
         '??? success "Strong answer"\n\n' + indent(escape_markdown(q.answer.strip()), "    ", first="    "),
-        "**Red flags**\n\n" + _bullets(q.red_flags),
-        "**Follow-ups**\n\n" + follow_ups,
+        '??? danger "Red flags"\n\n' + indent(_bullets(q.red_flags), "    ", first="    "),
+        '??? question "Follow-ups"\n\n' + indent(follow_ups, "    ", first="    "),
     ]
     if related:
         blocks.append(f"**Related:** {related}")
@@ -98,18 +126,26 @@ def entry_body(q: Question, links: Links) -> str:
     return "\n\n".join(blocks) + "\n"
 
 
-def topic_page(topic: Topic, bank: Bank, page: str) -> str:
-    links = Links(page, bank, to_sections=True)
-    sections = [f"# {escape_inline_title(topic.title)}", escape_markdown(topic.summary)]
-    for q in bank.in_topic(topic.id):
+def progress_line(topic_id: str, ids: list[str]) -> str:
+    """Filled in by the page script from the reader's practised marks."""
+    return (f'<p class="qb-progress" data-topic="{topic_id}" data-ids="{" ".join(ids)}" hidden>'
+            f'Practised <span class="qb-progress-count">0</span> of {len(ids)}</p>')
+
+
+def topic_page(topic: Topic, bank: Bank, page: str, site_url: str = "") -> str:
+    links = Links(page, bank, to_sections=True, site_url=site_url)
+    questions = bank.in_topic(topic.id)
+    sections = [f"# {escape_inline_title(topic.title)}", escape_markdown(topic.summary),
+                progress_line(topic.id, [q.id for q in questions]), reveal_bar()]
+    for q in questions:
         sections.append(f"## {escape_inline_title(q.question)} {{#{q.id}}}\n\n" + entry_body(q, links))
     return "\n\n".join(sections)
 
 
-def question_page(q: Question, bank: Bank) -> str:
+def question_page(q: Question, bank: Bank, site_url: str = "") -> str:
     """A whole Markdown file, front matter included, for the page at /q/<id>/."""
     page = question_path(q.id)
-    links = Links(page, bank, to_sections=False)
+    links = Links(page, bank, to_sections=False, site_url=site_url)
     topic = bank.topic(q.topic)
     # Material prints page.meta.title and .description into the head without escaping,
     # so the front matter carries them already escaped for HTML.
@@ -126,23 +162,53 @@ def question_page(q: Question, bank: Bank) -> str:
         f"---\n{front}---\n\n"
         f"# {escape_inline_title(q.question)} {{#{q.id}}}\n\n"
         f"From the topic {topic_link}.\n\n"
+        + reveal_bar() + "\n\n"
         + entry_body(q, links)
     )
 
 
 def topics_table(bank: Bank, page: str) -> str:
     links = Links(page, bank, to_sections=True)
-    head = "| Topic | Questions | " + " | ".join(LEVEL_LABELS[level] for level in LEVELS) + " |"
-    rule = "| --- | ---: | " + " | ".join("---:" for _ in LEVELS) + " |"
+    head = "| Topic | Questions | " + " | ".join(LEVEL_LABELS[level] for level in LEVELS) + " | Practised |"
+    rule = "| --- | ---: | " + " | ".join("---:" for _ in LEVELS) + " | ---: |"
     rows = []
     for t in bank.topics:
         counts = bank.level_counts(t.id)
+        ids = " ".join(q.id for q in bank.in_topic(t.id))
+        practised = f'<span class="qb-progress-cell" data-ids="{ids}">–</span>'
         rows.append(f"| [{escape_inline_title(t.title)}]({links.topic(t.id)}) | {sum(counts.values())} | "
-                    + " | ".join(str(counts[level]) for level in LEVELS) + " |")
+                    + " | ".join(str(counts[level]) for level in LEVELS) + f" | {practised} |")
     total = {level: sum(bank.level_counts(t.id)[level] for t in bank.topics) for level in LEVELS}
+    all_ids = " ".join(q.id for q in bank.questions)
     rows.append(f"| **All topics** | **{sum(total.values())}** | "
-                + " | ".join(f"**{total[level]}**" for level in LEVELS) + " |")
+                + " | ".join(f"**{total[level]}**" for level in LEVELS)
+                + f' | <span class="qb-progress-cell" data-ids="{all_ids}">–</span> |')
     return "\n".join([head, rule, *rows])
+
+
+def levels_page(bank: Bank, page: str) -> str:
+    """Every question listed under its level, linking to its permanent page."""
+    links = Links(page, bank, to_sections=False)
+    out = []
+    for level in LEVELS:
+        questions = [q for q in bank.questions if q.level == level]
+        out.append(f"## {LEVEL_LABELS[level]} ({len(questions)}) {{#{level}}}")
+        for topic in bank.topics:
+            in_topic = [q for q in questions if q.topic == topic.id]
+            if not in_topic:
+                continue
+            out.append(f"**{escape_inline_title(topic.title)}**\n\n" + "\n".join(
+                f"- [{escape_inline_title(q.question)}]({links.permalink(q.id)})" for q in in_topic))
+    return "\n\n".join(out)
+
+
+def glossary_page(glossary: Glossary) -> str:
+    """The glossary as a definition list, alphabetical."""
+    entries = []
+    for term in sorted(glossary.terms, key=lambda t: t.term.lower()):
+        also = f" (also: {', '.join(escape_inline_title(a) for a in term.also)})" if term.also else ""
+        entries.append(f"{escape_inline_title(term.term)}{also}\n:   {escape_markdown(term.definition)}")
+    return "\n\n".join(entries)
 
 
 def redirect_page(target: str, title: str) -> str:

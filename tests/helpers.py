@@ -22,8 +22,10 @@ class Build:
     site: Path
 
 
-def build_site(tmp: Path, bank_text: str | None = None, extra_docs: dict[str, str] | None = None) -> Build:
-    """Copy the project into tmp, optionally swap the bank, and run `mkdocs build --strict`."""
+def build_site(tmp: Path, bank_text: str | None = None, extra_docs: dict[str, str] | None = None,
+               kits_text: str | None = None) -> Build:
+    """Copy the project into tmp, optionally swap the bank, and run `mkdocs build --strict`.
+    A swapped bank gets the fixture kits, which refer to the fixture bank's questions."""
     project = tmp / "project"
     project.mkdir(parents=True)
     for part in SITE_PARTS:
@@ -32,9 +34,12 @@ def build_site(tmp: Path, bank_text: str | None = None, extra_docs: dict[str, st
             shutil.copytree(src, project / part, ignore=shutil.ignore_patterns("__pycache__"))
         else:
             shutil.copy2(src, project / part)
-    (project / "data").mkdir()
-    (project / "data" / "questions.yaml").write_text(
-        bank_text if bank_text is not None else (ROOT / "data" / "questions.yaml").read_text())
+    shutil.copytree(ROOT / "data", project / "data")
+    if bank_text is not None:
+        (project / "data" / "questions.yaml").write_text(bank_text)
+        kits_text = kits_text if kits_text is not None else (FIXTURES / "valid" / "kits.yaml").read_text()
+    if kits_text is not None:
+        (project / "data" / "kits.yaml").write_text(kits_text)
     for name, text in (extra_docs or {}).items():
         (project / "docs" / name).write_text(text)
     site = tmp / "site"

@@ -8,11 +8,12 @@ from pathlib import Path
 
 import pytest
 
-from macros.loader import parse_bank
+from macros.loader import load_bank, load_glossary, parse_bank, parse_glossary, parse_kits
 from macros.problems import CODES, BankError, Problem
-from macros.loader import load_bank
 
-INVALID = sorted((Path(__file__).parents[1] / "fixtures" / "invalid").glob("*.yaml"))
+FIXTURES = Path(__file__).parents[1] / "fixtures"
+INVALID = sorted((FIXTURES / "invalid").glob("*.yaml"))
+INVALID_KITS = sorted((FIXTURES / "invalid-kits").glob("*.yaml"))
 EXPECT = re.compile(r"^# expect: (QB\d{3}) (\d+): (.+)$", re.M)
 
 
@@ -35,9 +36,42 @@ def test_fixture_produces_exactly_its_code(fixture: Path):
     assert message in first.message, str(first)
 
 
+@pytest.mark.parametrize("fixture", INVALID_KITS, ids=lambda p: p.stem)
+def test_kit_fixture_produces_exactly_its_code(fixture: Path):
+    code, line, message = _expectation(fixture)
+    bank, _ = parse_bank((FIXTURES / "valid" / "minimal.yaml").read_text(), "b.yaml")
+    kits, problems = parse_kits(fixture.read_text(), "data/kits.yaml", bank)
+    assert kits is None
+    assert {p.code for p in problems} == {code}, "\n".join(map(str, problems))
+    assert problems[0].line == line and message in problems[0].message, str(problems[0])
+    assert problems[0].qid == "short-screen"
+
+
 def test_every_code_has_a_fixture():
-    covered = {_expectation(path)[0] for path in INVALID}
+    covered = {_expectation(path)[0] for path in INVALID + INVALID_KITS}
     assert covered == set(CODES)
+
+
+def test_valid_kits_and_the_real_glossary_load():
+    bank, _ = parse_bank((FIXTURES / "valid" / "minimal.yaml").read_text(), "b.yaml")
+    kits, problems = parse_kits((FIXTURES / "valid" / "kits.yaml").read_text(), "k.yaml", bank)
+    assert problems == [] and kits.kits[0].questions == ["canary-deployment", "data-drift"]
+    glossary = load_glossary(Path(__file__).parents[2] / "data" / "glossary.yaml")
+    assert glossary.tooltips()["PSI"].startswith("Population stability index")
+
+
+def test_kit_step_needs_a_question_or_an_activity():
+    bank, _ = parse_bank((FIXTURES / "valid" / "minimal.yaml").read_text(), "b.yaml")
+    text = (FIXTURES / "valid" / "kits.yaml").read_text().replace("        activity: Introductions.\n", "")
+    _, problems = parse_kits(text, "data/kits.yaml", bank)
+    assert [p.code for p in problems] == ["QB005"]
+    assert "either `question` or `activity`" in problems[0].message
+
+
+def test_glossary_spelling_defined_twice():
+    text = "terms:\n  - term: PSI\n    definition: One.\n  - term: drift\n    also: [PSI]\n    definition: Two.\n"
+    _, problems = parse_glossary(text, "data/glossary.yaml")
+    assert [(p.code, p.line) for p in problems] == [("QB010", 5)]
 
 
 def test_valid_fixture_has_no_problem():

@@ -81,8 +81,9 @@ def test_topic_page_has_one_heading_per_question_with_id_anchors(bank):
 def test_entry_body_sections_in_reading_order(bank):
     q = bank.by_id["canary-deployment"]
     body = render.entry_body(q, render.Links("topics/release-cicd.md", bank, to_sections=True))
-    order = ["**Level:** Mid", "**What it probes.**", "**Listen for**", '??? success "Strong answer"',
-             "**Red flags**", "**Follow-ups**", "**Related:**", "**References**", "Reviewed 2026-11-26"]
+    order = ["**Level:** Mid", 'class="qb-tools"', "**What it probes.**", "**Listen for**",
+             '??? success "Strong answer"', '??? danger "Red flags"', '??? question "Follow-ups"',
+             "**Related:**", "**References**", "Reviewed 2026-11-26"]
     positions = [body.index(marker) for marker in order]
     assert positions == sorted(positions)
     assert "*A good response:* Error rate, p99 latency" in body
@@ -92,8 +93,9 @@ def test_entry_body_sections_in_reading_order(bank):
 def test_answer_renders_collapsed_with_literal_template_text(bank):
     q = bank.by_id["canary-deployment"]
     html = to_html(render.entry_body(q, render.Links("q/canary-deployment.md", bank, to_sections=False)))
+    assert html.count("<details") == 3, "answer, red flags and follow-ups start collapsed"
+    assert " open" not in html
     details = html.split("<details")[1].split("</details>")[0]
-    assert " open" not in details.split(">")[0]
     assert "{{ .Values.image.tag }}, ${{ secrets.TOKEN }}, {% raw %} and <script>alert(1)</script>" \
         in htmllib.unescape(details)
     assert "<script>" not in html
@@ -115,6 +117,21 @@ def test_topics_table_counts_by_level(bank):
     assert "| [Release strategies and CI/CD](topics/release-cicd.md) | 1 | 0 | 1 | 0 |" in table
     assert "| [Monitoring, drift and performance](topics/monitoring-drift.md) | 1 | 0 | 0 | 1 |" in table
     assert "| **All topics** | **2** | **0** | **1** | **1** |" in table
+    assert 'data-ids="canary-deployment data-drift"' in table
+
+
+def test_levels_page_lists_every_question_under_its_level(bank):
+    md = render.levels_page(bank, "levels.md")
+    assert md.index("## Junior (0) {#junior}") < md.index("## Mid (1) {#mid}") < md.index("## Senior (1) {#senior}")
+    mid = md.split("{#mid}")[1].split("{#senior}")[0]
+    assert "(q/canary-deployment.md)" in mid and "data-drift" not in mid
+
+
+def test_tools_bar_carries_the_absolute_permanent_address(bank):
+    q = bank.by_id["canary-deployment"]
+    bar = render.tools_bar(q, render.Links("topics/release-cicd.md", bank, True, "https://example.org/hb/"))
+    assert 'data-permalink="https://example.org/hb/q/canary-deployment/"' in bar
+    assert bar.startswith('<div class="qb-tools"') and " hidden>" in bar
 
 
 def test_redirect_page_points_to_the_current_address():
