@@ -160,6 +160,7 @@
           form.topic.appendChild(option);
         });
         root.hidden = false;
+        document.querySelectorAll(".qb-practice-nojs").forEach(function (el) { el.hidden = true; });
         next();
       });
 
