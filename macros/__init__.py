@@ -30,6 +30,10 @@ def define_env(env) -> None:
         return render.levels_page(site_data(project_dir).bank, page())
 
     @env.macro
+    def senior_track() -> str:
+        return render.senior_track(site_data(project_dir).bank, page())
+
+    @env.macro
     def glossary_page() -> str:
         return render.glossary_page(site_data(project_dir).glossary)
 

@@ -202,6 +202,23 @@ def levels_page(bank: Bank, page: str) -> str:
     return "\n\n".join(out)
 
 
+def senior_track(bank: Bank, page: str) -> str:
+    """The scenario questions written for senior and staff candidates, then the source list's
+    questions at senior level."""
+    links = Links(page, bank, to_sections=False)
+    scenarios = [q for q in bank.questions if q.source is None and q.level == "senior"]
+    also = [q for q in bank.questions if q.source is not None and q.level == "senior"]
+    out = [f"## Scenario questions ({len(scenarios)}) {{#scenarios}}"]
+    for n, q in enumerate(scenarios, start=1):
+        topic = bank.topic(q.topic)
+        out.append(f"{n}. [{escape_inline_title(q.question)}]({links.permalink(q.id)})\n\n"
+                   f"    *{escape_inline_title(topic.title)}.* {escape_markdown(q.summary)}")
+    out.append(f"## Senior questions from the source list ({len(also)}) {{#source-list}}")
+    out.append("\n".join(f"- [{escape_inline_title(q.question)}]({links.permalink(q.id)}) "
+                         f"(no. {q.source})" for q in also))
+    return "\n\n".join(out)
+
+
 def glossary_page(glossary: Glossary) -> str:
     """The glossary as a definition list, alphabetical."""
     entries = []

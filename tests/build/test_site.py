@@ -134,3 +134,11 @@ def test_unknown_topic_in_macro_fails_the_build(tmp_path):
     page = '---\nrender_macros: true\n---\n\n{{ topic_page("no-such-topic") }}\n'
     build = build_site(tmp_path, (FIXTURES / "valid" / "minimal.yaml").read_text(), {"odd.md": page})
     assert build.returncode != 0
+
+
+def test_senior_track_lists_the_ten_senior_questions(real_site, real_bank):
+    html = (real_site / "senior" / "index.html").read_text()
+    scenarios = [q for q in real_bank.questions if q.source is None]
+    assert len(scenarios) == 10
+    for q in scenarios:
+        assert f'href="../q/{q.id}/"' in html, q.id
