@@ -158,3 +158,39 @@ def test_content_is_readable_with_javascript_off(browser, site_url):
     page.goto(site_url + "kits/technical-60-mid/")
     expect(page.get_by_text("Red flags").first).to_be_visible()
     context.close()
+
+
+def test_practice_page_works_after_instant_navigation(page, site_url):
+    page.goto(site_url + "topics/release-cicd/")
+    page.locator(".md-nav__link", has_text="Practice").first.click()
+    page.wait_for_url(re.compile(r".*/practice/$"))
+    assert page.evaluate("performance.getEntriesByType('navigation').length") == 1
+    expect(page.locator(".qb-practice-question")).not_to_be_empty()
+
+
+def test_interviewer_path_from_kits_to_a_printable_scorecard(page, site_url):
+    page.goto(site_url + "kits/")
+    page.locator("article a", has_text="60-minute technical interview at mid level").click()
+    page.wait_for_url(re.compile(r".*/kits/technical-60-mid/$"))
+    expect(page.locator("table").first).to_contain_text("0:00–0:03")
+    expect(page.locator("details")).to_have_count(0)  # nothing to reveal: no answers here
+    page.locator("article a", has_text="Printable scorecard").click()
+    page.wait_for_url(re.compile(r".*/kits/technical-60-mid/scorecard/$"))
+    expect(page.locator("h1")).to_contain_text("Scorecard")
+
+
+def test_tag_chip_leads_to_the_tag_listing(page, site_url):
+    page.goto(site_url + "q/model-serving-tools/")
+    page.locator(".md-tag", has_text="KServe").first.click()
+    page.wait_for_url(re.compile(r".*/tags/#tag:kserve$"))
+    listing = page.locator("[id='tag:kserve']").locator("xpath=following-sibling::ul[1]")
+    expect(listing).to_contain_text("Have you worked with any tools or platforms for model deployment and serving")
+
+
+def test_levels_page_and_downloads(page, site_url, real_bank):
+    page.goto(site_url + "levels/")
+    expect(page.locator("article li a")).to_have_count(len(real_bank.questions))
+    response = page.request.get(site_url + "downloads/mlops-handbook-flashcards.tsv")
+    assert response.ok and response.text().startswith("#separator:tab")
+    api = page.request.get(site_url + "api/questions.json").json()
+    assert api["count"] == len(real_bank.questions)
