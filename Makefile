@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed-$(shell cksum < requirements.txt | cut -d' ' -f1)
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: serve test build check chromium clean
+.PHONY: serve test build check schemas chromium clean
 
 serve: $(STAMP)
 	SITE_URL=http://127.0.0.1:8000/ $(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
@@ -20,6 +20,9 @@ build: $(STAMP)
 
 check: $(STAMP)
 	$(BIN)/python -m macros check
+
+schemas: $(STAMP)
+	$(BIN)/python -m macros schemas
 
 $(STAMP): requirements.txt
 	$(PYTHON) -m venv $(VENV)
