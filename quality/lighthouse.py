@@ -42,7 +42,7 @@ def audit(url: str) -> dict:
         result = subprocess.run(
             [str(LIGHTHOUSE), url, "--quiet", "--output=json", f"--output-path={report}",
              "--only-categories=" + ",".join(CATEGORIES),
-             "--chrome-flags=--headless=new --no-sandbox --disable-gpu"],
+             "--chrome-flags=--headless --no-sandbox"],
             env={**os.environ, "CHROME_PATH": chromium()},
             capture_output=True, text=True, timeout=300,
         )
