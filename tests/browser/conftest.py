@@ -2,17 +2,16 @@
 
 from __future__ import annotations
 
-import functools
 import os
 import shutil
-import threading
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import sync_playwright
 
 from helpers import FIXTURES, build_site
+from quality.pages import resolve
+from quality.serve import serving
 
 CHROMIUM_ARGS = [
     "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
@@ -27,32 +26,25 @@ def chromium_path() -> str:
     return path
 
 
-class _Quiet(SimpleHTTPRequestHandler):
-    def log_message(self, *args):  # keep test output readable
-        pass
-
-
-def _serve(directory: Path):
-    handler = functools.partial(_Quiet, directory=str(directory))
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    return server, f"http://127.0.0.1:{server.server_address[1]}/"
-
-
 @pytest.fixture(scope="session")
 def site_url(real_site: Path):
-    server, url = _serve(real_site)
-    yield url
-    server.shutdown()
+    # Served as the static host serves it (gzip, index.html, 404.html).
+    with serving(real_site) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")
 def fixture_site_url(tmp_path_factory):
     build = build_site(tmp_path_factory.mktemp("fixture"), (FIXTURES / "valid" / "minimal.yaml").read_text())
     assert build.returncode == 0, build.output
-    server, url = _serve(build.site)
-    yield url
-    server.shutdown()
+    with serving(build.site) as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
+def audited_pages(real_site: Path) -> dict[str, str]:
+    """quality.pages.AUDITED_PAGES as URL paths of the real site: name -> path."""
+    return resolve(real_site)
 
 
 @pytest.fixture(scope="session")

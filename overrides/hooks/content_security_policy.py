@@ -1,0 +1,85 @@
+"""MkDocs hook: give every built HTML page the same Content-Security-Policy <meta>.
+
+Everything the site loads is its own: no origin but 'self' is allowed. Material ships small
+inline scripts (its storage helpers, the saved colour scheme) and Markdown writes table
+alignment as style attributes; rather than allow every inline script with 'unsafe-inline',
+the hook hashes the inline code the build actually wrote and allows exactly that. One
+policy, the union over all pages, goes on every page: with instant navigation the policy of
+the first page loaded stays in force while the reader moves on.
+
+`mkdocs serve` gets no policy, because its live reload injects an inline script of its own.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import html
+import re
+from pathlib import Path
+
+_SCRIPT = re.compile(r"<script\b(?P<attrs>[^>]*)>(?P<body>.*?)</script\s*>", re.S | re.I)
+_STYLE = re.compile(r"<style\b[^>]*>(?P<body>.*?)</style\s*>", re.S | re.I)
+_STYLE_ATTR = re.compile(r"""<[a-zA-Z][^>]*?\sstyle=(?:"(?P<dq>[^"]*)"|'(?P<sq>[^']*)')""")
+# A script with one of these types is data, which a policy does not govern.
+_DATA_TYPES = re.compile(r"""\btype=["']?(?:application/(?:ld\+)?json|text/template)""", re.I)
+_CHARSET = re.compile(r"<meta charset=[^>]*>", re.I)
+META_NAME = 'http-equiv="Content-Security-Policy"'
+
+_serving = False
+
+
+def sha256(text: str) -> str:
+    return "'sha256-" + base64.b64encode(hashlib.sha256(text.encode("utf-8")).digest()).decode() + "'"
+
+
+def inline_scripts(page: str) -> list[str]:
+    return [m["body"] for m in _SCRIPT.finditer(page)
+            if "src=" not in m["attrs"] and not _DATA_TYPES.search(m["attrs"])]
+
+
+def inline_styles(page: str) -> list[str]:
+    attrs = [html.unescape(m["dq"] if m["dq"] is not None else m["sq"]) for m in _STYLE_ATTR.finditer(page)]
+    return attrs + [m["body"] for m in _STYLE.finditer(page)]
+
+
+def policy(script_hashes: set[str], style_hashes: set[str]) -> str:
+    script_src = " ".join(["'self'", *sorted(script_hashes)])
+    # 'unsafe-hashes' lets the listed hashes match style attributes, and nothing else.
+    style_src = " ".join(["'self'", *(["'unsafe-hashes'", *sorted(style_hashes)] if style_hashes else [])])
+    return "; ".join([
+        "default-src 'self'",
+        f"script-src {script_src}",
+        f"style-src {style_src}",
+        "img-src 'self' data:",  # Material draws its icons as data: SVG masks
+        "object-src 'none'",
+        "base-uri 'self'",
+        "form-action 'self'",
+    ])
+
+
+def with_policy(page: str, content: str) -> str:
+    """The page with the policy's <meta> as early in <head> as it may go: after the charset,
+    which must come first, and before anything the policy governs."""
+    tag = f'<meta {META_NAME} content="{html.escape(content, quote=False)}">'
+    match = _CHARSET.search(page)
+    if match:
+        return page[:match.end()] + "\n      " + tag + page[match.end():]
+    return re.sub(r"<head\b[^>]*>", lambda m: m.group(0) + tag, page, count=1, flags=re.I)
+
+
+def on_startup(command, dirty):
+    global _serving
+    _serving = command == "serve"
+
+
+def on_post_build(config):
+    if _serving:
+        return
+    pages = {path: path.read_text(encoding="utf-8") for path in Path(config.site_dir).rglob("*.html")}
+    scripts = {sha256(s) for text in pages.values() for s in inline_scripts(text)}
+    styles = {sha256(s) for text in pages.values() for s in inline_styles(text)}
+    content = policy(scripts, styles)
+    for path, text in pages.items():
+        if META_NAME not in text:  # a dirty build keeps pages it did not rewrite
+            path.write_text(with_policy(text, content), encoding="utf-8")
