@@ -68,6 +68,20 @@ def api_document(bank: Bank, site_url: str, to_html: Callable[[str], str]) -> st
     return doc.model_dump_json(indent=2) + "\n"
 
 
+def practice_index(bank: Bank) -> str:
+    """What the practice page needs to deal questions: small, so the page shows a question
+    quickly; each answer is fetched only when the reader asks for it."""
+    keep = ("id", "topic", "level", "kind", "question", "summary")
+    items = [{**{k: getattr(q, k) for k in keep}, "topic_title": bank.topic(q.topic).title}
+             for q in bank.questions]
+    return json.dumps({"version": API_VERSION, "questions": items}, separators=(",", ":")) + "\n"
+
+
+def answer_fragment(q: Question, to_html: Callable[[str], str]) -> str:
+    """The strong answer as JSON holding HTML rendered from escaped bank text."""
+    return json.dumps({"id": q.id, "answer_html": to_html(escape_markdown(q.answer))}) + "\n"
+
+
 def api_schema() -> str:
     return json.dumps(ApiDocument.model_json_schema(), indent=2) + "\n"
 

@@ -138,8 +138,7 @@
         current.topic_title + " · " + current.level + " · " + current.kind;
       card.querySelector(".qb-practice-question").textContent = current.question;
       card.querySelector(".qb-practice-summary").textContent = current.summary;
-      // answer_html is rendered at build time from escaped bank text: no markup from the bank
-      answer.innerHTML = current.answer_html;
+      answer.innerHTML = "";
       card.querySelector(".qb-practice-link").href = "../q/" + current.id + "/";
       mark.hidden = false;
       mark.dataset.qid = current.id;
@@ -159,15 +158,31 @@
           option.textContent = q.topic_title;
           form.topic.appendChild(option);
         });
-        root.hidden = false;
-        document.querySelectorAll(".qb-practice-nojs").forEach(function (el) { el.hidden = true; });
+        // The card's text (a note for readers without JavaScript) is replaced in place, so
+        // the page does not shift and its largest text is painted with the first frame.
+        root.querySelectorAll(".qb-pending").forEach(function (el) { el.classList.remove("qb-pending"); });
         next();
       });
 
     form.addEventListener("change", function () { current = null; next(); });
     show.addEventListener("click", function () {
-      answer.hidden = !answer.hidden;
-      show.textContent = answer.hidden ? "Show answer" : "Hide answer";
+      if (!current) return;
+      if (!answer.hidden) {
+        answer.hidden = true;
+        show.textContent = "Show answer";
+        return;
+      }
+      var shown = current;
+      // Answers load on demand, keeping the page light. The fragments are rendered at build
+      // time from escaped bank text, so they hold no markup written in the bank.
+      fetch(root.dataset.answers + shown.id + ".json")
+        .then(function (response) { return response.json(); })
+        .then(function (doc) {
+          if (current !== shown) return;
+          answer.innerHTML = doc.answer_html;
+          answer.hidden = false;
+          show.textContent = "Hide answer";
+        });
     });
     card.querySelector(".qb-practice-next").addEventListener("click", next);
     mark.addEventListener("click", function () {

@@ -68,6 +68,9 @@ def on_files(files: Files, config) -> Files:
         _add(files, config, render_kits.kit_path(kit.id), render_kits.kit_page(kit, bank))
         _add(files, config, render_kits.scorecard_path(kit.id), render_kits.scorecard_page(kit, bank))
     _add(files, config, "api/questions.json", export.api_document(bank, site_url, _to_html))
+    _add(files, config, "api/practice.json", export.practice_index(bank))
+    for q in bank.questions:
+        _add(files, config, f"api/answers/{q.id}.json", export.answer_fragment(q, _to_html))
     for name, text in export.schemas().items():
         _add(files, config, f"schemas/{name}", text)
     _add(files, config, "downloads/mlops-handbook-flashcards.tsv", export.flashcards_tsv(bank, _to_html))
