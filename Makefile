@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed-$(shell cksum < requirements.txt | cut -d' ' -f1)
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: serve test build check chromium clean
+.PHONY: serve test build check bench chromium clean
 
 serve: $(STAMP)
 	SITE_URL=http://127.0.0.1:8000/ $(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
@@ -20,6 +20,11 @@ build: $(STAMP)
 
 check: $(STAMP)
 	$(BIN)/python -m macros check
+
+# Build cost against the plain-Markdown floor, page weight and search time in Chromium;
+# writes docs/how-fast.md. Takes about 20 minutes; the tests never run it.
+bench: $(STAMP) chromium
+	$(BIN)/python -m bench
 
 $(STAMP): requirements.txt
 	$(PYTHON) -m venv $(VENV)
