@@ -9,7 +9,7 @@ export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
 .PHONY: serve test build check schemas chromium nodejs lighthouse links links-external \
-	yamllint actionlint release-addresses clean
+	yamllint actionlint release-addresses bench clean
 
 serve: $(STAMP)
 	SITE_URL=http://127.0.0.1:8000/ $(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
@@ -47,6 +47,11 @@ actionlint: $(STAMP)
 # previous release's, then commit data/published-ids.txt and data/previous-release-sitemap.xml.
 release-addresses: build
 	$(BIN)/python -m quality.addresses refresh site
+
+# Build cost against the plain-Markdown floor, page weight and search time in Chromium;
+# writes docs/how-fast.md. Takes about 20 minutes; the tests never run it.
+bench: $(STAMP) chromium
+	$(BIN)/python -m bench
 
 $(STAMP): requirements.txt
 	$(PYTHON) -m venv $(VENV)

@@ -19,6 +19,12 @@ KINDS = ("concept", "experience", "practice")
 SOURCE_RANGE = (1, 50)
 ANSWER_WORDS = (150, 350)
 SUMMARY_MAX_CHARS = 200
+# How many items each list holds, as the content guide sets them: (fewest, most)
+LISTEN_FOR_ITEMS = (3, 6)
+RED_FLAG_ITEMS = (3, 5)
+FOLLOW_UP_ITEMS = (3, 5)
+TAG_ITEMS = (1, 16)
+REFERENCE_ITEMS = (1, 3)
 
 _SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _LABEL = re.compile(r"^[A-Za-z0-9][A-Za-z0-9 .,/+()'&:-]*$")
@@ -140,13 +146,13 @@ class Question(_Strict):
     level: Literal["junior", "mid", "senior"]
     kind: Literal["concept", "experience", "practice"]
     summary: Annotated[Text, AfterValidator(_summary)]
-    listen_for: Annotated[list[Text], _count(3, 6, "signals to listen for")]
+    listen_for: Annotated[list[Text], _count(*LISTEN_FOR_ITEMS, "signals to listen for")]
     answer: Annotated[Text, AfterValidator(_answer), Field(description="150 to 350 words of Markdown")]
-    red_flags: Annotated[list[Text], _count(3, 5, "red flags")]
-    follow_ups: Annotated[list[FollowUp], _count(3, 5, "follow-ups")]
+    red_flags: Annotated[list[Text], _count(*RED_FLAG_ITEMS, "red flags")]
+    follow_ups: Annotated[list[FollowUp], _count(*FOLLOW_UP_ITEMS, "follow-ups")]
     related: list[Slug] = []
-    tags: Annotated[list[Slug], _count(1, 16, "tags")]
-    references: Annotated[list[Reference], _count(1, 3, "references")]
+    tags: Annotated[list[Slug], _count(*TAG_ITEMS, "tags")]
+    references: Annotated[list[Reference], _count(*REFERENCE_ITEMS, "references")]
     reviewed: Annotated[dt.date, AfterValidator(_past)]
 
 

@@ -12,15 +12,15 @@ import re
 
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 _CODE_SPAN = re.compile(r"(?<!`)(`+)(?!`)(.+?)(?<!`)\1(?!`)", re.DOTALL)
-_PROSE = str.maketrans({"&": "&amp;", "<": "&lt;", "{": "&#123;", "}": "&#125;"})
-
-
 def escape_prose(text: str) -> str:
     """Escape text that holds no code spans."""
-    return text.translate(_PROSE)
+    # chained replace: several times faster than str.translate with a table of strings
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace("{", "&#123;").replace("}", "&#125;")
 
 
 def _escape_inline(chunk: str, escape=escape_prose) -> str:
+    if "`" not in chunk:  # no code span: most of the bank's text
+        return escape(chunk)
     out, pos = [], 0
     for match in _CODE_SPAN.finditer(chunk):
         out.append(escape(chunk[pos:match.start()]))
@@ -32,6 +32,8 @@ def _escape_inline(chunk: str, escape=escape_prose) -> str:
 
 def escape_markdown(text: str) -> str:
     """Escape the bank's Markdown: prose becomes literal, code keeps its syntax."""
+    if "```" not in text and "~~~" not in text:  # no fence can open: all of it is prose
+        return _escape_inline(text)
     out: list[str] = []
     prose: list[str] = []
     fence: str | None = None

@@ -22,6 +22,7 @@ except AttributeError:  # pragma: no cover - libyaml missing
     _Loader = yaml.SafeLoader
 
 _TAB_INDENT = re.compile(r"^[ ]*\t")
+_STR = "tag:yaml.org,2002:str"
 _IMPLICIT = {"tag:yaml.org,2002:bool", "tag:yaml.org,2002:timestamp"}
 
 
@@ -99,6 +100,8 @@ class _Builder:
             return out
         if isinstance(node, yaml.SequenceNode):
             return [self.build(item, path + (i,)) for i, item in enumerate(node.value)]
+        if node.tag == _STR:  # the constructor would return node.value, at length
+            return node.value
         value = self.constructor.construct_object(node, deep=True)
         # plain (unquoted) scalars have no style; the C parser reports '' and the pure one None
         if node.tag in _IMPLICIT and not node.style:

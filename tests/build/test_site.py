@@ -62,6 +62,21 @@ def test_each_question_is_indexed_once(real_site, real_bank):
         assert pages.count(f"q/{q.id}/") == 1, q.id
 
 
+def test_index_holds_entries_not_their_metadata(real_site, real_bank):
+    """Level, topic, related questions, tags and dates stay out of the search index, so a
+    query matches the questions that are about it; the entry itself is all indexed."""
+    index = json.loads((real_site / "search" / "search_index.json").read_text())
+    texts = {d["location"]: d["text"] for d in index["docs"]}
+    for q in real_bank.questions:
+        text = texts[f"q/{q.id}/"]
+        for metadata in ("Level:", "From the topic", "Related:", "Reviewed", "Permanent link"):
+            assert metadata not in text, (q.id, metadata)
+        for section in ("What it probes.", "Listen for", "Strong answer", "Red flags", "Follow-ups", "References"):
+            assert section in text, (q.id, section)
+        page = (real_site / "q" / q.id / "index.html").read_text()
+        assert "data-search-exclude" not in page and "Reviewed" in page
+
+
 def test_sitemap_lists_every_question_page(real_site, real_bank):
     sitemap = (real_site / "sitemap.xml").read_text()
     for q in real_bank.questions:

@@ -139,3 +139,12 @@ def test_redirect_page_points_to_the_current_address():
     assert '<meta http-equiv="refresh" content="0; url=../canary-deployment/">' in html
     assert '<link rel="canonical" href="../canary-deployment/">' in html
     assert "A &quot;quoted&quot; &lt;title&gt;" in html
+
+
+@pytest.mark.parametrize("target, base", [
+    ("q/a.md", "q"), ("q/a.md", "topics"), ("topics/t.md", "topics"), ("topics/t.md", ""),
+    ("q/a.md", ""), ("index.md", "topics"), ("q/a.md", "q/old"), ("a/b/c.md", "a/x/y"),
+])
+def test_relative_path_agrees_with_posixpath(target, base):
+    import posixpath
+    assert render.relative_path(target, base) == posixpath.relpath(target, base or ".")

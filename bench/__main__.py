@@ -1,0 +1,177 @@
+"""`make bench`: what the handbook costs to build, to load and to search.
+
+Builds run one after another (the machine has two cores; a parallel build would measure
+contention). Results go to bench/out/results.json, a table to the terminal and the report
+to docs/how-fast.md, which the site shows as "How fast".
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import platform
+import shutil
+import sys
+import tempfile
+import time
+from dataclasses import asdict
+from datetime import date
+from pathlib import Path
+
+import yaml
+
+from . import report
+from .builds import build, compare
+from .projects import ROOT, compare_sites, default_search_project, floor_project, pipeline_project
+from .search_time import Browser, measure
+from .synthetic import REAL_BANK, synthetic_bank
+from .weight import heaviest, page_weight, size_of
+
+OUT = ROOT / "bench" / "out"
+QUERIES = ROOT / "tests" / "search-queries.yaml"  # what readers type, from the search tests
+
+
+def _say(*parts) -> None:
+    print(*parts, flush=True)
+
+
+def _weight_row(site: Path, page: str) -> dict:
+    w = page_weight(site, page)
+    return {"page": page, "html": asdict(w.html), "assets": asdict(w.assets_total),
+            "asset_files": len(w.assets), "scripted": asdict(w.scripted_total),
+            "search_index": asdict(w.search_index), "first_visit": asdict(w.first_visit),
+            "files": sorted(w.files())}
+
+
+def _versions(browser_version: str) -> dict:
+    from importlib.metadata import version
+    cpu = next((line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()
+                if line.startswith("model name")), platform.processor())
+    import os
+    return {"date": date.today().isoformat(), "cpu": cpu, "cores": os.cpu_count(),
+            "python": platform.python_version(), "mkdocs": version("mkdocs"),
+            "material": version("mkdocs-material"), "macros": version("mkdocs-macros-plugin"),
+            "pyyaml": version("PyYAML"), "chromium": browser_version}
+
+
+# Small banks build in about a second, where the machine's noise weighs most: more runs.
+DEFAULT_RUNS = {60: 15, 600: 9}
+MIN_RUNS = 5
+
+
+def build_cost(tmp: Path, sizes: list[int], runs: int | None, logs: Path) -> tuple[list[dict], dict[int, Path]]:
+    rows, sites = [], {}
+    for n in sizes:
+        n_runs = runs or DEFAULT_RUNS.get(n, MIN_RUNS)
+        _say(f"Bank of {n} questions: generating, writing the floor")
+        text = synthetic_bank(n)
+        base = tmp / str(n)
+        pipeline = pipeline_project(base / "pipeline", text)
+        floor = floor_project(base / "floor", text)
+        (logs / str(n)).mkdir(parents=True, exist_ok=True)
+        pipe_site, floor_site = base / "pipeline-site", base / "floor-site"
+        p, f = compare((pipeline, pipe_site), (floor, floor_site), n_runs, logs / str(n), progress=_say)
+        same = compare_sites(pipe_site, floor_site)
+        if same.only_in_a or same.only_in_b or same.differing_html:
+            raise SystemExit(f"The floor is not the same site at {n} questions: only in the pipeline "
+                             f"{same.only_in_a[:5]}, only in the floor {same.only_in_b[:5]}, "
+                             f"differing pages {same.differing_html[:5]}")
+        question = heaviest(pipe_site, "q/*/index.html")
+        rows.append({
+            "questions": n, "bank_bytes": len(text.encode()),
+            "pipeline": asdict(p), "floor": asdict(f), "ratio": p.seconds / f.seconds,
+            "cpu_ratio": p.cpu_seconds / f.cpu_seconds,
+            "identical_html_pages": same.html_pages,
+            "search_index": asdict(size_of(pipe_site / "search" / "search_index.json")),
+            "index_docs": len(json.loads((pipe_site / "search" / "search_index.json").read_text())["docs"]),
+            "question_page": _weight_row(pipe_site, question),
+        })
+        _say(f"  medians: pipeline {p.seconds:.2f} s ({p.cpu_seconds:.2f} s CPU), floor {f.seconds:.2f} s "
+             f"({f.cpu_seconds:.2f} s CPU): {p.cpu_seconds / f.cpu_seconds:.3f}x in CPU time, "
+             f"{p.seconds / f.seconds:.3f}x in wall time")
+        shutil.rmtree(floor_site)
+        shutil.rmtree(floor)
+        if n <= 600:
+            sites[n] = pipe_site
+        else:
+            shutil.rmtree(pipe_site)  # hundreds of megabytes; not searched
+    return rows, sites
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__)
+    parser.add_argument("--sizes", type=int, nargs="+", default=[60, 600, 6000])
+    parser.add_argument("--runs", type=int, help="timed builds per size and site (default: "
+                        f"{', '.join(f'{r} at {n}' for n, r in DEFAULT_RUNS.items())}, else {MIN_RUNS})")
+    parser.add_argument("--search-rounds", type=int, default=2, help="passes over the query sample")
+    parser.add_argument("--report", default="docs/how-fast.md", help="where to write the page ('-': nowhere)")
+    args = parser.parse_args(argv)
+    queries = [q["query"] for q in yaml.safe_load(QUERIES.read_text())["queries"]]
+    started = time.perf_counter()
+    OUT.mkdir(parents=True, exist_ok=True)
+    logs = OUT / "logs"
+    shutil.rmtree(logs, ignore_errors=True)
+    logs.mkdir()
+
+    with tempfile.TemporaryDirectory(prefix="handbook-bench-") as tmp_name:
+        tmp = Path(tmp_name)
+        real_text = REAL_BANK.read_text(encoding="utf-8")
+        _say("The handbook as it is: one build (also warms the disk cache and imports)")
+        real = pipeline_project(tmp / "real" / "pipeline", real_text)
+        real_site = tmp / "real" / "site"
+        build(real, real_site, logs / "real.log")
+        build(floor_project(tmp / "real" / "floor", real_text), tmp / "real" / "floor-site", logs / "real-floor.log")
+
+        rows, sites = build_cost(tmp, args.sizes, args.runs, logs)
+
+        weights = [_weight_row(real_site, "index.html"),
+                   _weight_row(real_site, heaviest(real_site, "topics/*/index.html")),
+                   _weight_row(real_site, heaviest(real_site, "q/*/index.html"))]
+        real_index = json.loads((real_site / "search" / "search_index.json").read_text())
+
+        searches = []
+        with Browser() as browser:
+            env = _versions(browser.version)
+            from .search_time import served
+            with served(real_site) as url:
+                fetched = set(browser.first_visit_requests(url + weights[2]["page"].removesuffix("index.html")))
+            counted = set(weights[2]["files"])
+            unexplained = sorted(fetched - counted)
+            variants = [("handbook as published", len(real_index["docs"]), real_site, "ours", None)]
+            for n in (60, 600):
+                if n in sites:
+                    variants.append((f"synthetic bank of {n}", None, sites[n], "ours", n))
+            if 600 in sites:
+                _say("Bank of 600 with Material's default search configuration: one build")
+                default = default_search_project(tmp / "600" / "default", synthetic_bank(600))
+                default_site = tmp / "600" / "default-site"
+                build(default, default_site, logs / "default-600.log")
+                variants.append(("synthetic bank of 600", None, default_site, "Material default", 600))
+            for label, _, site, config, n in variants:
+                _say(f"Search: {label}, {config} configuration")
+                times = measure(browser, site, queries, args.search_rounds, progress=_say)
+                index = size_of(site / "search" / "search_index.json")
+                docs = len(json.loads((site / "search" / "search_index.json").read_text())["docs"])
+                searches.append({"site": label, "questions": n or 60, "config": config,
+                                 "index": asdict(index), "index_docs": docs,
+                                 "median_ms": times.median_ms, "worst_ms": times.worst_ms,
+                                 "ready_median_ms": times.ready_median_ms,
+                                 "searches": len(times.latencies_ms), "no_results": times.no_results})
+
+    results = {"env": env, "sizes": args.sizes, "queries": queries,
+               "search_rounds": args.search_rounds, "build": rows, "weights": weights,
+               "first_visit_fetched": sorted(fetched), "first_visit_unexplained": unexplained,
+               "search": searches, "seconds": time.perf_counter() - started}
+    (OUT / "results.json").write_text(json.dumps(results, indent=2) + "\n")
+    _say("")
+    _say(report.table(results))
+    if args.report != "-":
+        path = ROOT / args.report
+        path.write_text(report.markdown(results), encoding="utf-8")
+        _say(f"\nReport written to {path.relative_to(ROOT)}")
+    _say(f"Benchmark took {results['seconds'] / 60:.1f} minutes")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

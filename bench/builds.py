@@ -1,0 +1,77 @@
+"""Run `mkdocs build --strict` in a child process and measure it: wall time, CPU time and
+the child's own peak memory (os.wait4 reports the rusage of that one process)."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+
+class BuildFailed(RuntimeError):
+    pass
+
+
+@dataclass(frozen=True)
+class BuildRun:
+    seconds: float
+    cpu_seconds: float  # user + system time of the build and the processes it ran
+    peak_mib: float
+    load: float  # the machine's 1-minute load average when the build started
+
+
+def build(project: Path, site: Path, log: Path) -> BuildRun:
+    # Removing the last run's output is not part of the build being measured.
+    shutil.rmtree(site, ignore_errors=True)
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)]
+    load = os.getloadavg()[0]
+    with open(log, "w", encoding="utf-8") as out:
+        start = time.perf_counter()
+        child = subprocess.Popen(command, cwd=project, stdout=out, stderr=subprocess.STDOUT, env=env)
+        _, status, usage = os.wait4(child.pid, 0)
+        seconds = time.perf_counter() - start
+    child.returncode = os.waitstatus_to_exitcode(status)
+    if child.returncode:
+        raise BuildFailed(f"mkdocs build failed in {project.name}:\n{log.read_text()[-3000:]}")
+    return BuildRun(seconds, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024, load)
+
+
+@dataclass(frozen=True)
+class Summary:
+    runs: int
+    seconds: float  # median wall time
+    cpu_seconds: float  # median CPU time
+    peak_mib: float  # highest of the runs
+    load: float  # median load average at the starts
+    all_seconds: tuple[float, ...]
+    all_cpu_seconds: tuple[float, ...]
+
+    @classmethod
+    def of(cls, runs: list[BuildRun]) -> "Summary":
+        return cls(len(runs), statistics.median(r.seconds for r in runs),
+                   statistics.median(r.cpu_seconds for r in runs), max(r.peak_mib for r in runs),
+                   statistics.median(r.load for r in runs),
+                   tuple(r.seconds for r in runs), tuple(r.cpu_seconds for r in runs))
+
+
+def compare(a: tuple[Path, Path], b: tuple[Path, Path], runs: int, logs: Path,
+            progress=print) -> tuple[Summary, Summary]:
+    """Build two projects `runs` times each, alternating which goes first so that drift in
+    the machine's speed falls on both alike."""
+    results: dict[int, list[BuildRun]] = {0: [], 1: []}
+    pairs = (a, b)
+    for run in range(runs):
+        order = (0, 1) if run % 2 == 0 else (1, 0)
+        for which in order:
+            project, site = pairs[which]
+            result = build(project, site, logs / f"{project.name}-{run}.log")
+            results[which].append(result)
+            progress(f"  {project.name:<10} run {run + 1}/{runs}: {result.seconds:6.2f} s "
+                     f"({result.cpu_seconds:6.2f} s CPU), {result.peak_mib:5.0f} MiB, load {result.load:.1f}")
+    return Summary.of(results[0]), Summary.of(results[1])

@@ -1,0 +1,35 @@
+"""The benchmark's synthetic banks pass the real loader and have the size asked for.
+(The benchmark itself runs only with `make bench`, never in the tests.)"""
+
+from __future__ import annotations
+
+import statistics
+
+import pytest
+
+from bench.synthetic import synthetic_bank
+from macros.loader import parse_bank
+
+
+@pytest.mark.parametrize("size", [1, 60, 75])
+def test_synthetic_bank_is_valid_and_of_the_size_asked(size, real_bank):
+    bank, problems = parse_bank(synthetic_bank(size), "synthetic.yaml")
+    assert problems == []
+    assert len(bank.questions) == size
+    assert len({q.id for q in bank.questions}) == size
+    assert {q.topic for q in bank.questions} <= {t.id for t in real_bank.topics}
+
+
+def test_synthetic_entries_are_as_long_as_real_ones(real_bank):
+    bank, problems = parse_bank(synthetic_bank(60), "synthetic.yaml")
+    assert problems == []
+    def mean_words(b, field):
+        return statistics.mean(len(getattr(q, field).split()) for q in b.questions)
+    for field in ("answer", "question"):
+        assert mean_words(bank, field) == pytest.approx(mean_words(real_bank, field), rel=0.05), field
+    assert [len(q.follow_ups) for q in bank.questions] == [len(q.follow_ups) for q in sorted(
+        real_bank.questions, key=lambda q: [t.id for t in real_bank.topics].index(q.topic))]
+
+
+def test_synthetic_bank_is_the_same_every_time():
+    assert synthetic_bank(60) == synthetic_bank(60)
