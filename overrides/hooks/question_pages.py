@@ -20,6 +20,7 @@ if str(_ROOT) not in sys.path:
 
 from macros import export, render, render_kits  # noqa: E402
 from macros.cache import site_data  # noqa: E402
+from macros.first_mention import FirstMentionExtension  # noqa: E402
 from macros.problems import BankError  # noqa: E402
 
 
@@ -39,8 +40,11 @@ def on_config(config):
     tags_plugin = config.plugins.get("material/tags")
     if tags_plugin is not None:
         tags_plugin.config.tags_allowed.update(Tag(label) for label in data.bank.tags.values())
-    # Glossary terms become abbreviations, which Material shows as tooltips everywhere.
+    # Glossary terms become abbreviations, which Material shows as tooltips, on the first
+    # mention of each term in a page.
     config.mdx_configs.setdefault("abbr", {})["glossary"] = data.glossary.tooltips()
+    if not any(isinstance(e, FirstMentionExtension) for e in config.markdown_extensions):
+        config.markdown_extensions.append(FirstMentionExtension())
     return config
 
 

@@ -148,3 +148,16 @@ def test_redirect_page_points_to_the_current_address():
 def test_relative_path_agrees_with_posixpath(target, base):
     import posixpath
     assert render.relative_path(target, base) == posixpath.relpath(target, base or ".")
+
+
+def test_glossary_tooltip_only_on_the_first_mention():
+    from macros.first_mention import FirstMentionExtension
+    html = markdown.markdown(
+        "PSI moved. Then PSI again, and the population stability index once more.\n\n- PSI in a list",
+        extensions=["abbr", FirstMentionExtension()],
+        extension_configs={"abbr": {"glossary": {"PSI": "Population stability index",
+                                                  "population stability index": "Population stability index"}}})
+    assert html.count("<abbr") == 1
+    assert '<abbr title="Population stability index">PSI</abbr> moved. Then PSI again, and the ' \
+           "population stability index once more." in html
+    assert "<li>PSI in a list</li>" in html
