@@ -73,7 +73,7 @@ def misses(page_scores: dict[str, int]) -> list[str]:
 # Lighthouse's Performance score moves by a few points between runs of the same page (its
 # docs on variability advise the median of several runs), so each page is audited RUNS
 # times and the run with the median Performance score is the page's report.
-RUNS = 3
+RUNS = 5
 
 
 def median_report(lhrs: list[dict]) -> dict:
