@@ -10,18 +10,17 @@ both read from the page's own clock.
 
 from __future__ import annotations
 
-import functools
 import os
 import shutil
 import statistics
-import threading
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import urlparse
 
 from playwright.sync_api import sync_playwright
+
+from quality.serve import serving as served  # the site as its static host serves it (gzip)
 
 CHROMIUM_ARGS = [
     "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
@@ -51,25 +50,6 @@ def chromium_path() -> str:
     if not Path(path).exists():
         raise SystemExit("Chromium is missing: `make bench` installs Debian's chromium package as root")
     return path
-
-
-class _Quiet(SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
-
-
-@contextmanager
-def served(site: Path):
-    """The built site on a loopback port, as a static host would serve it."""
-    handler = functools.partial(_Quiet, directory=str(site))
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
 
 
 @dataclass
