@@ -2,9 +2,12 @@
 
 Question i copies the shape of real question i mod 60: its topic, level and kind, how many
 words its answer, question and summary hold, how many paragraphs and list items, signals,
-red flags, follow-ups, related questions, tags and references. The words are drawn from
-the real bank's own text with their natural frequencies, so page sizes, search-index sizes
-and the work search does per query are those of a real bank of that size.
+red flags, follow-ups, related questions and references, and the same tags. Its words are
+drawn from that real question's own text, as often as they occur there: a bank of 600 reads
+like ten rewordings of each real question. So page and index sizes are those of a real bank
+of that size, and a query matches the same share of the bank as in the real one (words
+drawn from the whole bank would spread every topic's terms over every question, and make
+each query match half the bank).
 """
 
 from __future__ import annotations
@@ -26,11 +29,10 @@ _MARKUP = str.maketrans("", "", "*`[]()#|>\"")
 _WORD = re.compile(r"^[a-z]{3,}$")
 
 
-def vocabulary(bank: Bank) -> list[str]:
-    """Every word of the real bank's prose, repeated as often as it occurs there."""
-    texts = [t for q in bank.questions for t in
-             (q.answer, q.summary, *q.listen_for, *q.red_flags,
-              *(f.ask for f in q.follow_ups), *(f.good for f in q.follow_ups))]
+def vocabulary(q: Question) -> list[str]:
+    """Every word of a question's prose, repeated as often as it occurs there."""
+    texts = (q.answer, q.summary, *q.listen_for, *q.red_flags,
+             *(f.ask for f in q.follow_ups), *(f.good for f in q.follow_ups))
     words = [w.translate(_MARKUP).strip(".,;:!?") for text in texts for w in text.split()]
     return [w for w in words if w[:1].isalpha() and "http" not in w]
 
@@ -54,9 +56,9 @@ def _paragraph_count(answer: str) -> int:
 
 
 class _Writer:
-    def __init__(self, words: list[str], rng: random.Random):
-        self.words = words
-        self.slug_words = sorted({w.lower() for w in words if _WORD.match(w.lower())})
+    def __init__(self, slug_words: list[str], rng: random.Random):
+        self.words: list[str] = []  # the current template's vocabulary
+        self.slug_words = slug_words
         self.rng = rng
 
     def words_of(self, n: int) -> list[str]:
@@ -111,8 +113,8 @@ class _Writer:
 def synthetic_questions(n: int, seed: int = 8, real: Bank | None = None) -> list[dict]:
     real = real or load_bank(REAL_BANK)
     rng = random.Random(seed)
-    writer = _Writer(vocabulary(real), rng)
-    tag_slugs = sorted(real.tags)
+    words = {q.id: vocabulary(q) for q in real.questions}
+    writer = _Writer(sorted({w.lower() for ws in words.values() for w in ws if _WORD.match(w.lower())}), rng)
     templates = [real.questions[i % len(real.questions)] for i in range(n)]
     ids = [writer.slug(i) for i in range(n)]
     by_topic: dict[str, list[str]] = {}
@@ -121,14 +123,15 @@ def synthetic_questions(n: int, seed: int = 8, real: Bank | None = None) -> list
 
     questions = []
     for i, (qid, t) in enumerate(zip(ids, templates)):
-        questions.append(_question(i, qid, t, writer, rng, tag_slugs, by_topic[t.topic], n))
+        writer.words = words[t.id]
+        questions.append(_question(i, qid, t, writer, rng, by_topic[t.topic]))
     topic_order = [topic.id for topic in real.topics]
     questions.sort(key=lambda q: topic_order.index(q["topic"]))  # the bank lists questions by topic
     return questions
 
 
 def _question(i: int, qid: str, t: Question, writer: _Writer, rng: random.Random,
-              tag_slugs: list[str], same_topic: list[str], n: int) -> dict:
+              same_topic: list[str]) -> dict:
     answer_words = _clamp(_words(t.answer), ANSWER_WORDS)
     peers = [other for other in same_topic if other != qid]
     q: dict = {"id": qid}
@@ -150,7 +153,7 @@ def _question(i: int, qid: str, t: Question, writer: _Writer, rng: random.Random
         "follow_ups": [{"ask": writer.sentence(_words(f.ask), end="?"), "good": writer.sentence(_words(f.good))}
                        for f in _cycle(t.follow_ups, FOLLOW_UP_ITEMS)],
         "related": rng.sample(peers, min(len(t.related), len(peers))),
-        "tags": rng.sample(tag_slugs, _clamp(len(t.tags), TAG_ITEMS)),
+        "tags": list(t.tags[:TAG_ITEMS[1]]),
         "references": [{"title": writer.chars(len(r.title), 200), "url": f"https://example.org/reading/{qid}/{k}"}
                        for k, r in enumerate(_cycle(t.references, REFERENCE_ITEMS))],
         "reviewed": t.reviewed,
