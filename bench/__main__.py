@@ -20,8 +20,11 @@ from pathlib import Path
 
 import yaml
 
+from macros import loader, render
+
 from . import report
 from .builds import build, compare
+from .engine import time_engine
 from .projects import ROOT, compare_sites, default_search_project, floor_project, pipeline_project
 from .search_time import Browser, measure
 from .synthetic import REAL_BANK, synthetic_bank
@@ -76,11 +79,15 @@ def build_cost(tmp: Path, sizes: list[int], runs: int | None, logs: Path) -> tup
             raise SystemExit(f"The floor is not the same site at {n} questions: only in the pipeline "
                              f"{same.only_in_a[:5]}, only in the floor {same.only_in_b[:5]}, "
                              f"differing pages {same.differing_html[:5]}")
+        bank_file = base / "bank.yaml"
+        bank_file.write_text(text, encoding="utf-8")
+        load, rendering = time_engine(loader, render, bank_file, 3 if n < 6000 else 2)
         question = heaviest(pipe_site, "q/*/index.html")
         rows.append({
             "questions": n, "bank_bytes": len(text.encode()),
             "pipeline": asdict(p), "floor": asdict(f), "ratio": p.seconds / f.seconds,
             "cpu_ratio": p.cpu_seconds / f.cpu_seconds,
+            "engine_load": load, "engine_render": rendering,
             "identical_html_pages": same.html_pages,
             "search_index": asdict(size_of(pipe_site / "search" / "search_index.json")),
             "index_docs": len(json.loads((pipe_site / "search" / "search_index.json").read_text())["docs"]),
@@ -103,7 +110,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--sizes", type=int, nargs="+", default=[60, 600, 6000])
     parser.add_argument("--runs", type=int, help="timed builds per size and site (default: "
                         f"{', '.join(f'{r} at {n}' for n, r in DEFAULT_RUNS.items())}, else {MIN_RUNS})")
-    parser.add_argument("--search-rounds", type=int, default=2, help="passes over the query sample")
+    parser.add_argument("--search-rounds", type=int, default=3, help="passes over the query sample")
     parser.add_argument("--report", default="docs/how-fast.md", help="where to write the page ('-': nowhere)")
     args = parser.parse_args(argv)
     queries = [q["query"] for q in yaml.safe_load(QUERIES.read_text())["queries"]]

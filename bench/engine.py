@@ -19,6 +19,23 @@ from pathlib import Path
 from .synthetic import synthetic_bank
 
 
+def time_engine(loader, render, path: Path, runs: int) -> tuple[float, float]:
+    """Median CPU seconds to load and validate the bank at path, and to render all its pages."""
+    loads, renders = [], []
+    for _ in range(runs):
+        start = time.process_time()
+        bank = loader.load_bank(path)
+        loads.append(time.process_time() - start)
+        start = time.process_time()
+        for q in bank.questions:
+            render.question_page(q, bank)
+        for t in bank.topics:
+            render.topic_page(t, bank, render.topic_path(t.id))
+        renders.append(time.process_time() - start)
+        del bank
+    return statistics.median(loads), statistics.median(renders)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench.engine", description=__doc__)
     parser.add_argument("--root", type=Path, help="directory holding the macros package to time")
@@ -38,20 +55,9 @@ def main(argv: list[str] | None = None) -> int:
         render = importlib.import_module("macros.render")
         print(f"engine: {Path(loader.__file__).parent}")
         for n, path in banks.items():
-            loads, renders = [], []
-            for _ in range(3 if n < 6000 else 2):
-                start = time.process_time()
-                bank = loader.load_bank(path)
-                loads.append(time.process_time() - start)
-                start = time.process_time()
-                for q in bank.questions:
-                    render.question_page(q, bank)
-                for t in bank.topics:
-                    render.topic_page(t, bank, render.topic_path(t.id))
-                renders.append(time.process_time() - start)
-                del bank
-            print(f"{n:>6,} questions: load and validate {statistics.median(loads):6.3f} s, "
-                  f"render all pages {statistics.median(renders):6.3f} s (CPU time, median)")
+            load, rendering = time_engine(loader, render, path, 3 if n < 6000 else 2)
+            print(f"{n:>6,} questions: load and validate {load:6.3f} s, "
+                  f"render all pages {rendering:6.3f} s (CPU time, median)")
     return 0
 
 
