@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import platform
 import shutil
 import sys
@@ -16,6 +17,7 @@ import tempfile
 import time
 from dataclasses import asdict
 from datetime import date
+from importlib.metadata import version
 from pathlib import Path
 
 import yaml
@@ -26,7 +28,7 @@ from . import report
 from .builds import build, compare
 from .engine import time_engine
 from .projects import ROOT, compare_sites, default_search_project, floor_project, pipeline_project
-from .search_time import Browser, measure
+from .search_time import Browser, SearchTimes, measure, measure_pair, served
 from .synthetic import REAL_BANK, synthetic_bank
 from .weight import heaviest, page_weight, size_of
 
@@ -47,10 +49,8 @@ def _weight_row(site: Path, page: str) -> dict:
 
 
 def _versions(browser_version: str) -> dict:
-    from importlib.metadata import version
     cpu = next((line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()
                 if line.startswith("model name")), platform.processor())
-    import os
     return {"date": date.today().isoformat(), "cpu": cpu, "cores": os.cpu_count(),
             "python": platform.python_version(), "mkdocs": version("mkdocs"),
             "material": version("mkdocs-material"), "macros": version("mkdocs-macros-plugin"),
@@ -105,6 +105,15 @@ def build_cost(tmp: Path, sizes: list[int], runs: int | None, logs: Path) -> tup
     return rows, sites
 
 
+def _search_row(label: str, questions: int, site: Path, config: str, times: SearchTimes) -> dict:
+    index = site / "search" / "search_index.json"
+    return {"site": label, "questions": questions, "config": config,
+            "index": asdict(size_of(index)), "index_docs": len(json.loads(index.read_text())["docs"]),
+            "median_ms": times.median_ms, "worst_ms": times.worst_ms,
+            "ready_median_ms": times.ready_median_ms,
+            "searches": len(times.latencies_ms), "no_results": times.no_results}
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__)
     parser.add_argument("--sizes", type=int, nargs="+", default=[60, 600, 6000])
@@ -134,36 +143,31 @@ def main(argv: list[str] | None = None) -> int:
         weights = [_weight_row(real_site, "index.html"),
                    _weight_row(real_site, heaviest(real_site, "topics/*/index.html")),
                    _weight_row(real_site, heaviest(real_site, "q/*/index.html"))]
-        real_index = json.loads((real_site / "search" / "search_index.json").read_text())
-
-        searches = []
         with Browser() as browser:
             env = _versions(browser.version)
-            from .search_time import served
             with served(real_site) as url:
                 fetched = set(browser.first_visit_requests(url + weights[2]["page"].removesuffix("index.html")))
-            counted = set(weights[2]["files"])
-            unexplained = sorted(fetched - counted)
-            variants = [("handbook as published", len(real_index["docs"]), real_site, "ours", None)]
-            for n in (60, 600):
-                if n in sites:
-                    variants.append((f"synthetic bank of {n}", None, sites[n], "ours", n))
+            unexplained = sorted(fetched - set(weights[2]["files"]))
+            variants = [("handbook as published", len(loader.load_bank(REAL_BANK).questions), real_site)]
+            if 60 in sites:
+                variants.append(("synthetic bank of 60", 60, sites[60]))
+            searches = []
+            for label, n, site in variants:
+                _say(f"Search: {label}")
+                times = measure(browser, site, queries, args.search_rounds, progress=_say)
+                searches.append(_search_row(label, n, site, "ours", times))
             if 600 in sites:
+                # Query by query, alternating which site goes first: the two differ by a few
+                # milliseconds, less than the machine's drift over a whole pass.
                 _say("Bank of 600 with Material's default search configuration: one build")
                 default = default_search_project(tmp / "600" / "default", synthetic_bank(600))
                 default_site = tmp / "600" / "default-site"
                 build(default, default_site, logs / "default-600.log")
-                variants.append(("synthetic bank of 600", None, default_site, "Material default", 600))
-            for label, _, site, config, n in variants:
-                _say(f"Search: {label}, {config} configuration")
-                times = measure(browser, site, queries, args.search_rounds, progress=_say)
-                index = size_of(site / "search" / "search_index.json")
-                docs = len(json.loads((site / "search" / "search_index.json").read_text())["docs"])
-                searches.append({"site": label, "questions": n or 60, "config": config,
-                                 "index": asdict(index), "index_docs": docs,
-                                 "median_ms": times.median_ms, "worst_ms": times.worst_ms,
-                                 "ready_median_ms": times.ready_median_ms,
-                                 "searches": len(times.latencies_ms), "no_results": times.no_results})
+                _say("Search at 600: ours (first) and Material's default (second), query by query")
+                pair = measure_pair(browser, sites[600], default_site, queries, args.search_rounds, progress=_say)
+                ours = _search_row("synthetic bank of 600", 600, sites[600], "ours", pair.a)
+                ours["faster_in_pairs"] = [pair.a_faster, pair.pairs]
+                searches += [ours, _search_row("synthetic bank of 600", 600, default_site, "Material default", pair.b)]
 
     results = {"env": env, "sizes": args.sizes, "queries": queries,
                "search_rounds": args.search_rounds, "build": rows, "weights": weights,

@@ -128,6 +128,41 @@ class Browser:
         return [u[len(base):].lstrip("/") if u.startswith(base) else u for u in seen]
 
 
+@dataclass
+class Paired:
+    """Two sites searched query by query, alternating which goes first."""
+    a: SearchTimes
+    b: SearchTimes
+    a_faster: int = 0
+    pairs: int = 0
+
+
+def measure_pair(browser: Browser, site_a: Path, site_b: Path, queries: list[str], rounds: int,
+                 progress=print) -> Paired:
+    paired = Paired(SearchTimes(), SearchTimes())
+    with served(site_a) as url_a, served(site_b) as url_b:
+        for r in range(rounds):
+            for query in queries:
+                order = [(url_a, paired.a), (url_b, paired.b)]
+                latency = {}
+                for url, times in (order if r % 2 == 0 else order[::-1]):
+                    ready, latency[id(times)] = browser.time_query(url, query)
+                    times.ready_ms.append(ready)
+                    if latency[id(times)] is None:
+                        times.no_results.append(query)
+                    else:
+                        times.latencies_ms.append(latency[id(times)])
+                a, b = latency[id(paired.a)], latency[id(paired.b)]
+                if a is not None and b is not None:
+                    paired.pairs += 1
+                    paired.a_faster += a < b
+    for name, times in (("first", paired.a), ("second", paired.b)):
+        progress(f"  {name}: {len(times.latencies_ms)} searches, median {times.median_ms:.1f} ms, "
+                 f"slowest {times.worst_ms:.1f} ms; index ready after {times.ready_median_ms:.0f} ms")
+    progress(f"  the first was faster in {paired.a_faster} of {paired.pairs} pairs")
+    return paired
+
+
 def measure(browser: Browser, site: Path, queries: list[str], rounds: int, progress=print) -> SearchTimes:
     times = SearchTimes()
     with served(site) as url:
