@@ -29,7 +29,7 @@ from .builds import build, compare
 from .engine import time_engine
 from .projects import ROOT, compare_sites, default_search_project, floor_project, pipeline_project
 from .search_time import Browser, SearchTimes, measure, measure_pair, served
-from .synthetic import REAL_BANK, synthetic_bank
+from .synthetic import REAL_BANK, synthetic_data
 from .weight import heaviest, page_weight, size_of
 
 OUT = ROOT / "bench" / "out"
@@ -62,23 +62,29 @@ DEFAULT_RUNS = {60: 15, 600: 9}
 MIN_RUNS = 5
 
 
+def _check_same_site(pipeline_site: Path, floor_site: Path, what: str):
+    same = compare_sites(pipeline_site, floor_site)
+    if same.only_in_a or same.only_in_b or same.differing:
+        raise SystemExit(f"The floor is not the same site for {what}: only in the pipeline "
+                         f"{same.only_in_a[:5]}, only in the floor {same.only_in_b[:5]}, "
+                         f"differing files {same.differing[:5]}")
+    return same
+
+
 def build_cost(tmp: Path, sizes: list[int], runs: int | None, logs: Path) -> tuple[list[dict], dict[int, Path]]:
     rows, sites = [], {}
     for n in sizes:
         n_runs = runs or DEFAULT_RUNS.get(n, MIN_RUNS)
         _say(f"Bank of {n} questions: generating, writing the floor")
-        text = synthetic_bank(n)
+        data = synthetic_data(n)
+        text = data["questions.yaml"]
         base = tmp / str(n)
-        pipeline = pipeline_project(base / "pipeline", text)
-        floor = floor_project(base / "floor", text)
+        pipeline = pipeline_project(base / "pipeline", data)
+        floor = floor_project(base / "floor", data)
         (logs / str(n)).mkdir(parents=True, exist_ok=True)
         pipe_site, floor_site = base / "pipeline-site", base / "floor-site"
         p, f = compare((pipeline, pipe_site), (floor, floor_site), n_runs, logs / str(n), progress=_say)
-        same = compare_sites(pipe_site, floor_site)
-        if same.only_in_a or same.only_in_b or same.differing_html:
-            raise SystemExit(f"The floor is not the same site at {n} questions: only in the pipeline "
-                             f"{same.only_in_a[:5]}, only in the floor {same.only_in_b[:5]}, "
-                             f"differing pages {same.differing_html[:5]}")
+        same = _check_same_site(pipe_site, floor_site, f"{n} questions")
         bank_file = base / "bank.yaml"
         bank_file.write_text(text, encoding="utf-8")
         load, rendering = time_engine(loader, render, bank_file, 3 if n < 6000 else 2)
@@ -136,12 +142,13 @@ def main(argv: list[str] | None = None) -> int:
 
     with tempfile.TemporaryDirectory(prefix="handbook-bench-") as tmp_name:
         tmp = Path(tmp_name)
-        real_text = REAL_BANK.read_text(encoding="utf-8")
         _say("The handbook as it is: one build (also warms the disk cache and imports)")
-        real = pipeline_project(tmp / "real" / "pipeline", real_text)
+        real = pipeline_project(tmp / "real" / "pipeline", {})
         real_site = tmp / "real" / "site"
         build(real, real_site, logs / "real.log")
-        build(floor_project(tmp / "real" / "floor", real_text), tmp / "real" / "floor-site", logs / "real-floor.log")
+        real_floor_site = tmp / "real" / "floor-site"
+        build(floor_project(tmp / "real" / "floor", {}), real_floor_site, logs / "real-floor.log")
+        _check_same_site(real_site, real_floor_site, "the handbook as it is")
 
         rows, sites = build_cost(tmp, args.sizes, args.runs, logs)
 
@@ -164,7 +171,7 @@ def main(argv: list[str] | None = None) -> int:
                 # Query by query, alternating which site goes first: the two differ by a few
                 # milliseconds, less than the machine's drift over a whole pass.
                 _say("Bank of 600 with Material's default search configuration: one build")
-                default = default_search_project(tmp / "600" / "default", synthetic_bank(600))
+                default = default_search_project(tmp / "600" / "default", synthetic_data(600))
                 default_site = tmp / "600" / "default-site"
                 build(default, default_site, logs / "default-600.log")
                 _say("Search at 600: ours (first) and Material's default (second), query by query")

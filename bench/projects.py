@@ -4,6 +4,9 @@ and the real pipeline with Material's default search configuration."""
 from __future__ import annotations
 
 import filecmp
+import gzip
+import json
+import re
 import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -13,30 +16,21 @@ import yaml
 from mkdocs.utils import meta as front_matter
 from mkdocs.utils.yaml import yaml_load
 
-from macros import define_env, render
-from macros.loader import parse_bank
-from macros.problems import BankError
+from macros import define_env
+from macros.cache import load_site_data
+from macros.site_files import generated_files
+from quality.project_copy import ROOT, copy_project
 
-ROOT = Path(__file__).resolve().parents[1]
-# What a site needs besides its bank (the same list the build tests copy).
-SITE_PARTS = ("mkdocs.yml", "docs", "overrides", "macros")
-# The hook that turns the bank into pages. Other hooks, if any, shape every page alike and
-# stay in the floor.
-GENERATOR_HOOK = "overrides/hooks/question_pages.py"
+# The hooks. The floor has none: the Content-Security-Policy hook's <meta> is taken out of
+# the pipeline's pages before the two sites are compared (see compare_sites).
+HOOKS_DIR = "overrides/hooks"
+CSP_META = re.compile(r'\n\s*<meta http-equiv="Content-Security-Policy" content="[^"]*">')
+FIRST_MENTION = "first_mention"  # the glossary's Markdown extension, a module in the floor
 
 
-def pipeline_project(dest: Path, bank_text: str) -> Path:
-    """The project as it is, with bank_text as its bank: mkdocs build runs macros and hook."""
-    dest.mkdir(parents=True)
-    for part in SITE_PARTS:
-        src = ROOT / part
-        if src.is_dir():
-            shutil.copytree(src, dest / part, ignore=shutil.ignore_patterns("__pycache__"))
-        else:
-            shutil.copy2(src, dest / part)
-    (dest / "data").mkdir()
-    (dest / "data" / "questions.yaml").write_text(bank_text, encoding="utf-8")
-    return dest
+def pipeline_project(dest: Path, data: dict[str, str]) -> Path:
+    """The project as it is, with the given data files: mkdocs build runs macros and hooks."""
+    return copy_project(dest, data)
 
 
 def _config() -> dict:
@@ -67,8 +61,8 @@ class _MacroEnv:
     """Just enough of mkdocs-macros' env for macros.define_env, so the floor's pages hold
     exactly what the macros write into the real ones."""
 
-    def __init__(self, project: Path):
-        self.conf = {"config_file_path": str(project / "mkdocs.yml")}
+    def __init__(self, project: Path, site_url: str):
+        self.conf = {"config_file_path": str(project / "mkdocs.yml"), "site_url": site_url}
         self.page = None
         self.functions: dict = {}
 
@@ -82,40 +76,34 @@ class _Page:
         self.file = type("File", (), {"src_uri": src_uri})()
 
 
-def floor_project(dest: Path, bank_text: str) -> Path:
+def floor_project(dest: Path, data: dict[str, str]) -> Path:
     """The same site written out as plain Markdown: every macro page expanded, a page per
-    question and a redirect per alias already on disk, no macros plugin and no hook."""
-    bank, problems = parse_bank(bank_text, "data/questions.yaml")
-    if problems:
-        raise BankError(problems)
-    pipeline_project(dest, bank_text)  # the bank stays only so the macros can expand pages here
-    (dest / GENERATOR_HOOK).unlink()
-
-    env = _MacroEnv(dest)
-    define_env(env)
+    question, kit pages, redirects and data files already on disk, the glossary in the
+    config; no macros plugin and no hook."""
+    copy_project(dest, data)
+    site_data = load_site_data(dest)
+    site_url = _config().get("site_url") or ""
+    env = _MacroEnv(dest, site_url)
+    define_env(env)  # the macros read the data here, before it is removed
     jinja = jinja2.Environment(undefined=jinja2.StrictUndefined, keep_trailing_newline=True)
     docs = dest / "docs"
     for path in sorted(docs.rglob("*.md")):
         body, meta = _split(path)
-        if meta.pop("render_macros", False):
+        if meta.get("render_macros"):  # kept: templates see the same page.meta
             env.page = _Page(path.relative_to(docs).as_posix())
             body = jinja.from_string(body).render(**env.functions)
             path.write_text(_join(body, meta), encoding="utf-8")
-    for q in bank.questions:
-        page = docs / render.question_path(q.id)
+    for name, content in generated_files(site_data, site_url):
+        page = docs / name
         page.parent.mkdir(parents=True, exist_ok=True)
-        page.write_text(render.question_page(q, bank), encoding="utf-8")
-    for alias, target in bank.aliases.items():
-        page = docs / "q" / alias / "index.html"
-        page.parent.mkdir(parents=True, exist_ok=True)
-        page.write_text(render.redirect_page(f"../{target}/", bank.by_id[target].question), encoding="utf-8")
+        page.write_text(content, encoding="utf-8")
+    shutil.copy2(dest / "macros" / f"{FIRST_MENTION}.py", dest / f"{FIRST_MENTION}.py")
     shutil.rmtree(dest / "macros")
     shutil.rmtree(dest / "data")
+    shutil.rmtree(dest / HOOKS_DIR)
 
     config = _config()
-    hooks = [h for h in config.pop("hooks", []) if h != GENERATOR_HOOK]
-    if hooks:
-        config["hooks"] = hooks
+    config.pop("hooks", None)
     config.pop("watch", None)
     plugins = []
     for entry in config["plugins"]:
@@ -123,17 +111,21 @@ def floor_project(dest: Path, bank_text: str) -> Path:
         if name == "macros":
             continue
         if name == "tags":  # the allow list the hook fills in, written out
-            entry = {"tags": {**entry["tags"], "tags_allowed": sorted(bank.tags.values())}}
+            entry = {"tags": {**entry["tags"], "tags_allowed": sorted(site_data.bank.tags.values())}}
         plugins.append(entry)
     config["plugins"] = plugins
+    # what the hook's on_config adds: the glossary as abbreviations, shown on first mention
+    extensions = [e for e in config["markdown_extensions"] if _plugin_name(e) != "abbr"]
+    config["markdown_extensions"] = [{"abbr": {"glossary": site_data.glossary.tooltips()}},
+                                     *extensions, FIRST_MENTION]
     _write_config(dest, config)
     return dest
 
 
-def default_search_project(dest: Path, bank_text: str) -> Path:
+def default_search_project(dest: Path, data: dict[str, str]) -> Path:
     """The real pipeline with Material's search left at its defaults: no plugin options and
     no page kept out of the index."""
-    pipeline_project(dest, bank_text)
+    pipeline_project(dest, data)
     config = _config()
     config["plugins"] = ["search" if _plugin_name(e) == "search" else e for e in config["plugins"]]
     _write_config(dest, config)
@@ -148,14 +140,49 @@ def default_search_project(dest: Path, bank_text: str) -> Path:
 class Comparison:
     only_in_a: list[str] = field(default_factory=list)
     only_in_b: list[str] = field(default_factory=list)
-    differing_html: list[str] = field(default_factory=list)
+    differing: list[str] = field(default_factory=list)
     html_pages: int = 0
 
 
-def compare_sites(a: Path, b: Path) -> Comparison:
-    """Which files two built sites do not share, and which HTML pages differ."""
-    files_a = {p.relative_to(a).as_posix() for p in a.rglob("*") if p.is_file()}
-    files_b = {p.relative_to(b).as_posix() for p in b.rglob("*") if p.is_file()}
-    both = sorted(f for f in files_a & files_b if f.endswith(".html"))
-    differing = [f for f in both if not filecmp.cmp(a / f, b / f, shallow=False)]
-    return Comparison(sorted(files_a - files_b), sorted(files_b - files_a), differing, len(both))
+def _same_page(pipeline_page: Path, floor_page: Path) -> bool:
+    """Byte for byte, once the pipeline's policy <meta> (which the floor lacks) is taken out."""
+    return CSP_META.sub("", pipeline_page.read_text(encoding="utf-8"), count=1) == \
+        floor_page.read_text(encoding="utf-8")
+
+
+_SITEMAP_URL = re.compile(r"<url>.*?</url>", re.S)
+
+
+def _sitemap_urls(data: bytes) -> list[str]:
+    return sorted(_SITEMAP_URL.findall(data.decode("utf-8")))
+
+
+# Files that list every page in the order MkDocs met them. The hook adds its pages after the
+# ones on disk, so the order differs from the floor's; the entries must be the same.
+_LISTINGS = {
+    "sitemap.xml": _sitemap_urls,
+    "sitemap.xml.gz": lambda data: _sitemap_urls(gzip.decompress(data)),
+    "search/search_index.json": lambda data: (
+        (index := json.loads(data))["config"],
+        sorted(json.dumps(doc, sort_keys=True) for doc in index["docs"])),
+    "tags.json": lambda data: sorted(json.dumps(m, sort_keys=True) for m in json.loads(data)["mappings"]),
+}
+
+
+def _same_file(pipeline: Path, floor: Path, name: str) -> bool:
+    if name.endswith(".html"):
+        return _same_page(pipeline / name, floor / name)
+    if name in _LISTINGS:
+        entries = _LISTINGS[name]
+        return entries((pipeline / name).read_bytes()) == entries((floor / name).read_bytes())
+    return filecmp.cmp(pipeline / name, floor / name, shallow=False)
+
+
+def compare_sites(pipeline: Path, floor: Path) -> Comparison:
+    """Which files two built sites do not share, and which pages or files differ."""
+    files_a = {p.relative_to(pipeline).as_posix() for p in pipeline.rglob("*") if p.is_file()}
+    files_b = {p.relative_to(floor).as_posix() for p in floor.rglob("*") if p.is_file()}
+    both = sorted(files_a & files_b)
+    differing = [f for f in both if not _same_file(pipeline, floor, f)]
+    return Comparison(sorted(files_a - files_b), sorted(files_b - files_a), differing,
+                      sum(f.endswith(".html") for f in both))

@@ -116,7 +116,8 @@ def synthetic_questions(n: int, seed: int = 8, real: Bank | None = None) -> list
     words = {q.id: vocabulary(q) for q in real.questions}
     writer = _Writer(sorted({w.lower() for ws in words.values() for w in ws if _WORD.match(w.lower())}), rng)
     templates = [real.questions[i % len(real.questions)] for i in range(n)]
-    ids = [writer.slug(i) for i in range(n)]
+    # The first pass keeps the real ids, so kits and pages that name a question still work.
+    ids = [t.id if i < len(real.questions) else writer.slug(i) for i, t in enumerate(templates)]
     by_topic: dict[str, list[str]] = {}
     for qid, t in zip(ids, templates):
         by_topic.setdefault(t.topic, []).append(qid)
@@ -175,12 +176,19 @@ _Dumper.add_representer(str, _text)
 
 
 def synthetic_bank(n: int, seed: int = 8, source: Path = REAL_BANK) -> str:
-    """The YAML text of a valid bank of n questions with the real bank's topics and tags."""
+    """The YAML text of a valid bank of n questions with the real bank's topics and tags.
+    The first len(real) questions keep the real ids, so the real kits, and the pages that
+    link a question by its id, build against it: n may not be smaller."""
     real = load_bank(source)
-    data = {
-        "topics": [t.model_dump() for t in real.topics],
-        "tags": dict(real.tags),
-        "questions": synthetic_questions(n, seed, real),
-    }
+    if n < len(real.questions):
+        raise ValueError(f"A synthetic bank needs at least {len(real.questions)} questions, one per real "
+                         "question, so that every kit step and page link has its question")
+    data = {"topics": [t.model_dump() for t in real.topics], "tags": dict(real.tags),
+            "questions": synthetic_questions(n, seed, real)}
     header = f"# Synthetic bank of {n} questions for the benchmark (bench/synthetic.py, seed {seed}).\n"
     return header + yaml.dump(data, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=100)
+
+
+def synthetic_data(n: int, seed: int = 8) -> dict[str, str]:
+    """The data files of a synthetic project: its bank; the real kits and glossary stay."""
+    return {"questions.yaml": synthetic_bank(n, seed)}

@@ -3,16 +3,15 @@
 from __future__ import annotations
 
 import os
-import shutil
 import subprocess
 import sys
 from dataclasses import dataclass
 from pathlib import Path
 
+from quality.project_copy import copy_project
+
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
-# What a site needs besides its bank; copied so a build test never touches the real tree.
-SITE_PARTS = ("mkdocs.yml", "docs", "overrides", "macros")
 
 
 @dataclass
@@ -26,20 +25,13 @@ def build_site(tmp: Path, bank_text: str | None = None, extra_docs: dict[str, st
                kits_text: str | None = None) -> Build:
     """Copy the project into tmp, optionally swap the bank, and run `mkdocs build --strict`.
     A swapped bank gets the fixture kits, which refer to the fixture bank's questions."""
-    project = tmp / "project"
-    project.mkdir(parents=True)
-    for part in SITE_PARTS:
-        src = ROOT / part
-        if src.is_dir():
-            shutil.copytree(src, project / part, ignore=shutil.ignore_patterns("__pycache__"))
-        else:
-            shutil.copy2(src, project / part)
-    shutil.copytree(ROOT / "data", project / "data")
+    data = {}
     if bank_text is not None:
-        (project / "data" / "questions.yaml").write_text(bank_text)
+        data["questions.yaml"] = bank_text
         kits_text = kits_text if kits_text is not None else (FIXTURES / "valid" / "kits.yaml").read_text()
     if kits_text is not None:
-        (project / "data" / "kits.yaml").write_text(kits_text)
+        data["kits.yaml"] = kits_text
+    project = copy_project(tmp / "project", data)
     for name, text in (extra_docs or {}).items():
         (project / "docs" / name).write_text(text)
     site = tmp / "site"

@@ -8,10 +8,11 @@ import statistics
 import pytest
 
 from bench.synthetic import synthetic_bank
-from macros.loader import parse_bank
+from helpers import ROOT
+from macros.loader import parse_bank, parse_kits
 
 
-@pytest.mark.parametrize("size", [1, 60, 75])
+@pytest.mark.parametrize("size", [60, 75])
 def test_synthetic_bank_is_valid_and_of_the_size_asked(size, real_bank):
     bank, problems = parse_bank(synthetic_bank(size), "synthetic.yaml")
     assert problems == []
@@ -33,3 +34,16 @@ def test_synthetic_entries_are_as_long_as_real_ones(real_bank):
 
 def test_synthetic_bank_is_the_same_every_time():
     assert synthetic_bank(60) == synthetic_bank(60)
+
+
+def test_synthetic_bank_keeps_the_real_ids_so_the_real_kits_still_validate(real_bank, tmp_path):
+    bank, problems = parse_bank(synthetic_bank(75), "synthetic.yaml")
+    assert problems == []
+    assert {q.id for q in real_bank.questions} < {q.id for q in bank.questions}
+    kits, problems = parse_kits((ROOT / "data" / "kits.yaml").read_text(), "kits.yaml", bank)
+    assert problems == [] and kits.kits
+
+
+def test_a_synthetic_bank_smaller_than_the_real_one_is_refused(real_bank):
+    with pytest.raises(ValueError, match="at least"):
+        synthetic_bank(len(real_bank.questions) - 1)
