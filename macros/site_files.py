@@ -11,15 +11,27 @@ from . import export, render, render_kits
 from .cache import SiteData
 
 
-def to_html(text: str) -> str:
-    """Bank Markdown as HTML for the JSON API and the flashcards (not for pages)."""
-    return markdown.markdown(text, extensions=["tables", "fenced_code"])
+class MarkdownToHtml:
+    """Bank Markdown as HTML for the JSON API and the flashcards (not for pages). One
+    converter for a whole build, and each text converted once: the API, the answer files
+    and the deck all carry the same answers, and setting up a converter costs more than
+    converting a short text."""
+
+    def __init__(self):
+        self._md = markdown.Markdown(extensions=["tables", "fenced_code"])
+        self._done: dict[str, str] = {}
+
+    def __call__(self, text: str) -> str:
+        html = self._done.get(text)
+        if html is None:
+            html = self._done[text] = self._md.reset().convert(text)
+        return html
 
 
 def generated_files(data: SiteData, site_url: str) -> Iterator[tuple[str, str]]:
     """One page per question at q/<id>/, a redirect page for every former id, kit pages
     and scorecards, the JSON API, JSON Schemas and the flashcard deck."""
-    bank = data.bank
+    bank, to_html = data.bank, MarkdownToHtml()
     for q in bank.questions:
         yield render.question_path(q.id), render.question_page(q, bank, site_url)
     for alias, target in bank.aliases.items():

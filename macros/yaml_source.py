@@ -48,7 +48,7 @@ def read_yaml(text: str, display_path: str) -> tuple[Source | None, list[Problem
         Problem(display_path, n, "QB002", "tab character in indentation")
         for n, line in enumerate(text.splitlines(), start=1)
         if _TAB_INDENT.match(line)
-    ]
+    ] if "\t" in text else []
     if tabs:
         return None, tabs
     try:

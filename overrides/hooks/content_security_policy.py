@@ -39,6 +39,8 @@ def inline_scripts(page: str) -> list[str]:
 
 
 def inline_styles(page: str) -> list[str]:
+    if "style=" not in page:  # most pages: skip scanning every tag
+        return []
     attrs = [html.unescape(m["dq"] if m["dq"] is not None else m["sq"]) for m in _STYLE_ATTR.finditer(page)]
     return attrs + [m["body"] for m in _STYLE.finditer(page)]
 
