@@ -27,7 +27,8 @@ from macros import loader, render
 from . import report
 from .builds import build, compare
 from .engine import time_engine
-from .projects import ROOT, compare_sites, default_search_project, floor_project, pipeline_project
+from .projects import (ROOT, compare_sites, default_search_project, floor_project, no_macros_plugin_project,
+                       pipeline_project)
 from .search_time import Browser, SearchTimes, measure, measure_pair, served
 from .synthetic import REAL_BANK, synthetic_data
 from .weight import heaviest, page_weight, size_of
@@ -62,8 +63,8 @@ DEFAULT_RUNS = {60: 15, 600: 9}
 MIN_RUNS = 5
 
 
-def _check_same_site(pipeline_site: Path, floor_site: Path, what: str):
-    same = compare_sites(pipeline_site, floor_site)
+def _check_same_site(pipeline_site: Path, floor_site: Path, what: str, policy_in_b: bool = False):
+    same = compare_sites(pipeline_site, floor_site, policy_in_b)
     if same.only_in_a or same.only_in_b or same.differing:
         raise SystemExit(f"The floor is not the same site for {what}: only in the pipeline "
                          f"{same.only_in_a[:5]}, only in the floor {same.only_in_b[:5]}, "
@@ -83,7 +84,11 @@ def build_cost(tmp: Path, sizes: list[int], runs: int | None, logs: Path) -> tup
         floor = floor_project(base / "floor", data)
         (logs / str(n)).mkdir(parents=True, exist_ok=True)
         pipe_site, floor_site = base / "pipeline-site", base / "floor-site"
-        p, f = compare((pipeline, pipe_site), (floor, floor_site), n_runs, logs / str(n), progress=_say)
+        projects = [(pipeline, pipe_site), (floor, floor_site)]
+        if n == min(sizes):  # where the fixed cost weighs most: what the macros plugin's share is
+            plain = no_macros_plugin_project(base / "no-macros-plugin", data)
+            projects.append((plain, base / "no-macros-plugin-site"))
+        p, f, *rest = compare(*projects, runs=n_runs, logs=logs / str(n), progress=_say)
         same = _check_same_site(pipe_site, floor_site, f"{n} questions")
         bank_file = base / "bank.yaml"
         bank_file.write_text(text, encoding="utf-8")
@@ -93,6 +98,7 @@ def build_cost(tmp: Path, sizes: list[int], runs: int | None, logs: Path) -> tup
             "questions": n, "bank_bytes": len(text.encode()),
             "pipeline": asdict(p), "floor": asdict(f), "ratio": p.seconds / f.seconds,
             "cpu_ratio": p.cpu_seconds / f.cpu_seconds,
+            "no_macros_plugin": asdict(rest[0]) if rest else None,
             "engine_load": load, "engine_render": rendering,
             "identical_html_pages": same.html_pages,
             "search_index": asdict(size_of(pipe_site / "search" / "search_index.json")),
@@ -102,8 +108,10 @@ def build_cost(tmp: Path, sizes: list[int], runs: int | None, logs: Path) -> tup
         _say(f"  medians: pipeline {p.seconds:.2f} s ({p.cpu_seconds:.2f} s CPU), floor {f.seconds:.2f} s "
              f"({f.cpu_seconds:.2f} s CPU): {p.cpu_seconds / f.cpu_seconds:.3f}x in CPU time, "
              f"{p.seconds / f.seconds:.3f}x in wall time")
-        shutil.rmtree(floor_site)
-        shutil.rmtree(floor)
+        if rest:
+            _check_same_site(pipe_site, projects[2][1], f"{n} questions without the macros plugin", True)
+        for path in [floor_site, floor, *(x for pair in projects[2:] for x in pair)]:
+            shutil.rmtree(path)
         if n <= 600:
             sites[n] = pipe_site
         else:

@@ -64,20 +64,18 @@ class Summary:
                    tuple(r.seconds for r in runs), tuple(r.cpu_seconds for r in runs))
 
 
-def compare(a: tuple[Path, Path], b: tuple[Path, Path], runs: int, logs: Path,
-            progress=print) -> tuple[Summary, Summary]:
-    """Build two projects `runs` times each, alternating which goes first so that drift in
-    the machine's speed falls on both alike."""
-    results: dict[int, list[BuildRun]] = {0: [], 1: []}
-    pairs = (a, b)
-    for project, site in pairs:  # untimed: fills the disk cache and the bytecode cache
+def compare(*projects: tuple[Path, Path], runs: int, logs: Path, progress=print) -> list[Summary]:
+    """Build each (project, site) `runs` times, rotating which goes first so that drift in
+    the machine's speed falls on all alike."""
+    results: list[list[BuildRun]] = [[] for _ in projects]
+    for project, site in projects:  # untimed: fills the disk cache and the bytecode cache
         build(project, site, logs / f"{project.name}-warm-up.log")
     for run in range(runs):
-        order = (0, 1) if run % 2 == 0 else (1, 0)
-        for which in order:
-            project, site = pairs[which]
+        for k in range(len(projects)):
+            which = (run + k) % len(projects)
+            project, site = projects[which]
             result = build(project, site, logs / f"{project.name}-{run}.log")
             results[which].append(result)
-            progress(f"  {project.name:<10} run {run + 1}/{runs}: {result.seconds:6.2f} s "
+            progress(f"  {project.name:<18} run {run + 1}/{runs}: {result.seconds:6.2f} s "
                      f"({result.cpu_seconds:6.2f} s CPU), {result.peak_mib:5.0f} MiB, load {result.load:.1f}")
-    return Summary.of(results[0]), Summary.of(results[1])
+    return [Summary.of(r) for r in results]

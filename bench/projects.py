@@ -76,15 +76,10 @@ class _Page:
         self.file = type("File", (), {"src_uri": src_uri})()
 
 
-def floor_project(dest: Path, data: dict[str, str]) -> Path:
-    """The same site written out as plain Markdown: every macro page expanded, a page per
-    question, kit pages, redirects and data files already on disk, the glossary in the
-    config; no macros plugin and no hook."""
-    copy_project(dest, data)
-    site_data = load_site_data(dest)
-    site_url = _config().get("site_url") or ""
+def _expand_macro_pages(dest: Path, site_url: str) -> None:
+    """Write every page that calls macros out as the Markdown the macros make of it."""
     env = _MacroEnv(dest, site_url)
-    define_env(env)  # the macros read the data here, before it is removed
+    define_env(env)
     jinja = jinja2.Environment(undefined=jinja2.StrictUndefined, keep_trailing_newline=True)
     docs = dest / "docs"
     for path in sorted(docs.rglob("*.md")):
@@ -93,6 +88,31 @@ def floor_project(dest: Path, data: dict[str, str]) -> Path:
             env.page = _Page(path.relative_to(docs).as_posix())
             body = jinja.from_string(body).render(**env.functions)
             path.write_text(_join(body, meta), encoding="utf-8")
+
+
+def _without_macros_plugin(config: dict) -> dict:
+    config["plugins"] = [e for e in config["plugins"] if _plugin_name(e) != "macros"]
+    return config
+
+
+def no_macros_plugin_project(dest: Path, data: dict[str, str]) -> Path:
+    """The real pipeline with its macro pages written out beforehand and mkdocs-macros-plugin
+    left out; the hooks stay. Not a site anyone ships: it measures what the plugin costs."""
+    copy_project(dest, data)
+    _expand_macro_pages(dest, _config().get("site_url") or "")
+    _write_config(dest, _without_macros_plugin(_config()))
+    return dest
+
+
+def floor_project(dest: Path, data: dict[str, str]) -> Path:
+    """The same site written out as plain Markdown: every macro page expanded, a page per
+    question, kit pages, redirects and data files already on disk, the glossary in the
+    config; no macros plugin and no hook."""
+    copy_project(dest, data)
+    site_data = load_site_data(dest)
+    site_url = _config().get("site_url") or ""
+    _expand_macro_pages(dest, site_url)
+    docs = dest / "docs"
     for name, content in generated_files(site_data, site_url):
         page = docs / name
         page.parent.mkdir(parents=True, exist_ok=True)
@@ -106,11 +126,8 @@ def floor_project(dest: Path, data: dict[str, str]) -> Path:
     config.pop("hooks", None)
     config.pop("watch", None)
     plugins = []
-    for entry in config["plugins"]:
-        name = _plugin_name(entry)
-        if name == "macros":
-            continue
-        if name == "tags":  # the allow list the hook fills in, written out
+    for entry in _without_macros_plugin(config)["plugins"]:
+        if _plugin_name(entry) == "tags":  # the allow list the hook fills in, written out
             entry = {"tags": {**entry["tags"], "tags_allowed": sorted(site_data.bank.tags.values())}}
         plugins.append(entry)
     config["plugins"] = plugins
@@ -144,10 +161,10 @@ class Comparison:
     html_pages: int = 0
 
 
-def _same_page(pipeline_page: Path, floor_page: Path) -> bool:
+def _same_page(pipeline_page: Path, floor_page: Path, policy_in_b: bool) -> bool:
     """Byte for byte, once the pipeline's policy <meta> (which the floor lacks) is taken out."""
-    return CSP_META.sub("", pipeline_page.read_text(encoding="utf-8"), count=1) == \
-        floor_page.read_text(encoding="utf-8")
+    a, b = pipeline_page.read_text(encoding="utf-8"), floor_page.read_text(encoding="utf-8")
+    return a == b if policy_in_b else CSP_META.sub("", a, count=1) == b
 
 
 _SITEMAP_URL = re.compile(r"<url>.*?</url>", re.S)
@@ -169,20 +186,21 @@ _LISTINGS = {
 }
 
 
-def _same_file(pipeline: Path, floor: Path, name: str) -> bool:
+def _same_file(pipeline: Path, floor: Path, name: str, policy_in_b: bool) -> bool:
     if name.endswith(".html"):
-        return _same_page(pipeline / name, floor / name)
+        return _same_page(pipeline / name, floor / name, policy_in_b)
     if name in _LISTINGS:
         entries = _LISTINGS[name]
         return entries((pipeline / name).read_bytes()) == entries((floor / name).read_bytes())
     return filecmp.cmp(pipeline / name, floor / name, shallow=False)
 
 
-def compare_sites(pipeline: Path, floor: Path) -> Comparison:
-    """Which files two built sites do not share, and which pages or files differ."""
+def compare_sites(pipeline: Path, floor: Path, policy_in_b: bool = False) -> Comparison:
+    """Which files two built sites do not share, and which pages or files differ. The
+    second site has no policy <meta> unless policy_in_b (it was built with the hooks)."""
     files_a = {p.relative_to(pipeline).as_posix() for p in pipeline.rglob("*") if p.is_file()}
     files_b = {p.relative_to(floor).as_posix() for p in floor.rglob("*") if p.is_file()}
     both = sorted(files_a & files_b)
-    differing = [f for f in both if not _same_file(pipeline, floor, f)]
+    differing = [f for f in both if not _same_file(pipeline, floor, f, policy_in_b)]
     return Comparison(sorted(files_a - files_b), sorted(files_b - files_a), differing,
                       sum(f.endswith(".html") for f in both))
