@@ -51,7 +51,7 @@ release-addresses: build
 # Build cost against the plain-Markdown floor, page weight and search time in Chromium;
 # writes docs/how-fast.md. Takes about 20 minutes; the tests never run it.
 bench: $(STAMP) chromium
-	$(BIN)/python -m bench
+	$(BIN)/python -m bench $(ARGS)
 
 $(STAMP): requirements.txt
 	$(PYTHON) -m venv $(VENV)

@@ -1,0 +1,78 @@
+"""The benchmark's own checks: the floor must be the same site as the pipeline's, and the
+report must call a missed target missed. (The benchmark runs only with `make bench`.)"""
+
+from __future__ import annotations
+
+import gzip
+import json
+from pathlib import Path
+
+from bench import report
+from bench.projects import compare_sites
+
+POLICY = '\n      <meta http-equiv="Content-Security-Policy" content="default-src &#x27;self&#x27;">'
+PAGE = '<!doctype html><html><head><meta charset="utf-8">{policy}<title>T</title></head><body>{body}</body></html>'
+
+
+def _sitemap(urls: list[str]) -> str:
+    return "<urlset>" + "".join(f"<url><loc>{u}</loc></url>" for u in urls) + "</urlset>"
+
+
+def _site(root: Path, policy: bool, urls: list[str], body: str = "x", extra: dict | None = None) -> Path:
+    files = {
+        "index.html": PAGE.format(policy=POLICY if policy else "", body=body),
+        "sitemap.xml": _sitemap(urls),
+        "search/search_index.json": json.dumps({"config": {"lang": ["en"]},
+                                                "docs": [{"location": u, "text": u} for u in urls]}),
+        "tags.json": json.dumps({"mappings": [{"item": {"url": u}, "tags": []} for u in urls]}),
+        "api/a.json": "{}",
+        **(extra or {}),
+    }
+    for name, text in files.items():
+        (root / name).parent.mkdir(parents=True, exist_ok=True)
+        (root / name).write_text(text)
+    (root / "sitemap.xml.gz").write_bytes(gzip.compress(_sitemap(urls).encode()))
+    return root
+
+
+def test_sites_differing_only_by_the_policy_and_listing_order_are_the_same(tmp_path):
+    pipeline = _site(tmp_path / "p", True, ["a/", "b/", "q/x/"])
+    floor = _site(tmp_path / "f", False, ["q/x/", "a/", "b/"])
+    same = compare_sites(pipeline, floor)
+    assert (same.only_in_a, same.only_in_b, same.differing) == ([], [], [])
+    assert same.html_pages == 1
+
+
+def test_a_changed_page_a_changed_listing_and_a_missing_file_are_all_found(tmp_path):
+    pipeline = _site(tmp_path / "p", True, ["a/", "b/"], body="x", extra={"only.json": "1"})
+    floor = _site(tmp_path / "f", False, ["a/", "c/"], body="y")
+    same = compare_sites(pipeline, floor)
+    assert same.only_in_a == ["only.json"] and same.only_in_b == []
+    assert set(same.differing) == {"index.html", "sitemap.xml", "sitemap.xml.gz",
+                                   "search/search_index.json", "tags.json"}
+
+
+def test_a_floor_page_with_a_policy_differs_unless_both_were_built_with_the_hook(tmp_path):
+    pipeline = _site(tmp_path / "p", True, ["a/"])
+    also_hooked = _site(tmp_path / "h", True, ["a/"])
+    assert compare_sites(pipeline, also_hooked).differing == ["index.html"]
+    assert compare_sites(pipeline, also_hooked, policy_in_b=True).differing == []
+
+
+def _results(cpu_ratio: float, first_visit_gz: int, worst_ms: float) -> dict:
+    summary = {"cpu_seconds": 1.0, "seconds": 1.0}
+    return {
+        "build": [{"questions": 60, "cpu_ratio": cpu_ratio, "ratio": cpu_ratio,
+                   "pipeline": summary, "floor": summary}],
+        "weights": [{}, {}, {"first_visit": {"gz": first_visit_gz}}],
+        "search": [{"questions": 60, "site": "s", "config": "ours", "median_ms": worst_ms / 2,
+                    "worst_ms": worst_ms}],
+    }
+
+
+def test_targets_are_met_or_missed_by_the_measured_figures():
+    met = report.targets(_results(1.15, 200_000, 100))
+    assert [ok for _, _, ok in met] == [True, True, True]
+    missed = report.targets(_results(1.151, 200_001, 100.5))
+    assert [ok for _, _, ok in missed] == [False, False, False]
+    assert "1.151x at 60" in missed[0][1]
