@@ -18,7 +18,7 @@ from mkdocs.utils.yaml import yaml_load
 
 from macros import define_env
 from macros.cache import load_site_data
-from macros.site_files import generated_files
+from macros.site_files import answer_export_paths, generated_pages
 from quality.project_copy import ROOT, copy_project
 
 # The hooks. The floor has none: the Content-Security-Policy hook's <meta> is taken out of
@@ -104,19 +104,24 @@ def no_macros_plugin_project(dest: Path, data: dict[str, str]) -> Path:
     return dest
 
 
-def floor_project(dest: Path, data: dict[str, str]) -> Path:
+def floor_project(dest: Path, data: dict[str, str], pipeline_site: Path) -> Path:
     """The same site written out as plain Markdown: every macro page expanded, a page per
     question, kit pages, redirects and data files already on disk, the glossary in the
-    config; no macros plugin and no hook."""
+    config; no macros plugin and no hook. The exports that carry answers are taken from
+    pipeline_site, the pipeline's build of the same data, where they are made from the
+    built pages."""
     copy_project(dest, data)
     site_data = load_site_data(dest)
     site_url = _config().get("site_url") or ""
     _expand_macro_pages(dest, site_url)
     docs = dest / "docs"
-    for name, content in generated_files(site_data, site_url):
+    for name, content in generated_pages(site_data, site_url):
         page = docs / name
         page.parent.mkdir(parents=True, exist_ok=True)
         page.write_text(content, encoding="utf-8")
+    for name in answer_export_paths(site_data):
+        (docs / name).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(pipeline_site / name, docs / name)
     shutil.copy2(dest / "macros" / f"{FIRST_MENTION}.py", dest / f"{FIRST_MENTION}.py")
     shutil.rmtree(dest / "macros")
     shutil.rmtree(dest / "data")

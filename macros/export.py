@@ -33,7 +33,8 @@ class ApiQuestion(BaseModel):
     summary: str
     listen_for: list[str]
     answer: str
-    answer_html: str = Field(description="the answer rendered to HTML; bank text is escaped first")
+    answer_html: str = Field(description="the answer as HTML, as the question's page shows it (bank text "
+                                         "is escaped first, so it shows as written)")
     red_flags: list[str]
     follow_ups: list[FollowUp]
     related: list[str]
@@ -50,21 +51,24 @@ class ApiDocument(BaseModel):
     questions: list[ApiQuestion]
 
 
-def api_question(q: Question, bank: Bank, site_url: str, to_html: Callable[[str], str]) -> ApiQuestion:
+AnswerHtml = Callable[[Question], str]  # a question's strong answer as HTML
+
+
+def api_question(q: Question, bank: Bank, site_url: str, answer_html: AnswerHtml) -> ApiQuestion:
     data = q.model_dump(mode="json")
     return ApiQuestion(
         **{**data, "aliases": q.aliases, "reviewed": q.reviewed.isoformat(),
            "tags": [bank.tags[t] for t in q.tags]},
         url=f"{site_url.rstrip('/')}/q/{q.id}/",
         topic_title=bank.topic(q.topic).title,
-        answer_html=to_html(escape_markdown(q.answer)),
+        answer_html=answer_html(q),
     )
 
 
-def api_document(bank: Bank, site_url: str, to_html: Callable[[str], str]) -> str:
-    """Every question with its permanent URL. `to_html` turns Markdown into HTML."""
+def api_document(bank: Bank, site_url: str, answer_html: AnswerHtml) -> str:
+    """Every question with its permanent URL."""
     doc = ApiDocument(version=API_VERSION, count=len(bank.questions),
-                      questions=[api_question(q, bank, site_url, to_html) for q in bank.questions])
+                      questions=[api_question(q, bank, site_url, answer_html) for q in bank.questions])
     return doc.model_dump_json(indent=2) + "\n"
 
 
@@ -77,9 +81,9 @@ def practice_index(bank: Bank) -> str:
     return json.dumps({"version": API_VERSION, "questions": items}, separators=(",", ":")) + "\n"
 
 
-def answer_fragment(q: Question, to_html: Callable[[str], str]) -> str:
-    """The strong answer as JSON holding HTML rendered from escaped bank text."""
-    return json.dumps({"id": q.id, "answer_html": to_html(escape_markdown(q.answer))}) + "\n"
+def answer_fragment(q: Question, answer_html: AnswerHtml) -> str:
+    """The strong answer as JSON holding its HTML, for the practice page to fetch."""
+    return json.dumps({"id": q.id, "answer_html": answer_html(q)}) + "\n"
 
 
 def api_schema() -> str:
@@ -102,15 +106,16 @@ def schemas() -> dict[str, str]:
     }
 
 
-def flashcards_tsv(bank: Bank, to_html: Callable[[str], str]) -> str:
+def flashcards_tsv(bank: Bank, answer_html: AnswerHtml, to_html: Callable[[str], str]) -> str:
     """An Anki deck: question on the front, strong answer (as HTML) on the back, topic and
-    level as tags. The header lines tell Anki (2.1.55 and later) how to read the file."""
+    level as tags. The header lines tell Anki (2.1.55 and later) how to read the file.
+    `to_html` turns the question's Markdown into HTML."""
     out = io.StringIO()
     out.write("#separator:tab\n#html:true\n#columns:Front\tBack\tTags\n#tags column:3\n")
     writer = csv.writer(out, delimiter="\t", quoting=csv.QUOTE_MINIMAL, lineterminator="\n")
     for q in bank.questions:
         # escaped first, so HTML in the bank shows as text on the card too
         front = to_html(escape_markdown(q.question)).replace("\n", " ")
-        back = to_html(escape_markdown(q.answer)).replace("\n", " ")
+        back = answer_html(q).replace("\n", " ")
         writer.writerow([front, back, f"mlops-handbook {q.topic} level-{q.level}"])
     return out.getvalue()

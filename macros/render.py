@@ -32,6 +32,13 @@ def question_path(qid: str) -> str:
     return f"q/{qid}.md"
 
 
+def question_id(src_path: str) -> str | None:
+    """The question whose permanent page has this source path, if it is one."""
+    if src_path.startswith("q/") and src_path.endswith(".md") and src_path.count("/") == 1:
+        return src_path[2:-3]
+    return None
+
+
 def topic_path(topic_id: str) -> str:
     return f"topics/{topic_id}.md"
 

@@ -1,21 +1,25 @@
-"""Every file the site generates from its data, as (path, content) pairs: the hook adds them
-to the build and the benchmark's plain-Markdown floor writes them to disk, from one list."""
+"""Every file the site generates from its data, as (path, content) pairs, from one list:
+the hook adds them to the build, and the benchmark's plain-Markdown floor writes them out.
+
+Pages come first (`generated_pages`). The exports that carry answers as HTML
+(`answer_exports`) come after the pages are built, because they reuse each answer's HTML
+from its question page (see page_html.py)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 
 import markdown
 
 from . import export, render, render_kits
 from .cache import SiteData
+from .model import Question
+from .text import escape_markdown
 
 
 class MarkdownToHtml:
-    """Bank Markdown as HTML for the JSON API and the flashcards (not for pages). One
-    converter for a whole build, and each text converted once: the API, the answer files
-    and the deck all carry the same answers, and setting up a converter costs more than
-    converting a short text."""
+    """Bank Markdown as HTML, outside pages: one converter, each text converted once
+    (setting up a converter costs more than converting a short text)."""
 
     def __init__(self):
         self._md = markdown.Markdown(extensions=["tables", "fenced_code"])
@@ -28,10 +32,10 @@ class MarkdownToHtml:
         return html
 
 
-def generated_files(data: SiteData, site_url: str) -> Iterator[tuple[str, str]]:
+def generated_pages(data: SiteData, site_url: str) -> Iterator[tuple[str, str]]:
     """One page per question at q/<id>/, a redirect page for every former id, kit pages
-    and scorecards, the JSON API, JSON Schemas and the flashcard deck."""
-    bank, to_html = data.bank, MarkdownToHtml()
+    and scorecards, the practice index and the JSON Schemas."""
+    bank = data.bank
     for q in bank.questions:
         yield render.question_path(q.id), render.question_page(q, bank, site_url)
     for alias, target in bank.aliases.items():
@@ -39,10 +43,42 @@ def generated_files(data: SiteData, site_url: str) -> Iterator[tuple[str, str]]:
     for kit in data.kits.kits:
         yield render_kits.kit_path(kit.id), render_kits.kit_page(kit, bank)
         yield render_kits.scorecard_path(kit.id), render_kits.scorecard_page(kit, bank)
-    yield "api/questions.json", export.api_document(bank, site_url, to_html)
     yield "api/practice.json", export.practice_index(bank)
-    for q in bank.questions:
-        yield f"api/answers/{q.id}.json", export.answer_fragment(q, to_html)
     for name, text in export.schemas().items():
         yield f"schemas/{name}", text
-    yield "downloads/mlops-handbook-flashcards.tsv", export.flashcards_tsv(bank, to_html)
+
+
+class AnswerHtml:
+    """Each question's strong answer as HTML: as its built page shows it where that page was
+    built in this run, else converted here (a dirty `mkdocs serve` rebuild skips pages)."""
+
+    def __init__(self, from_pages: Mapping[str, str], to_html: MarkdownToHtml):
+        self.from_pages, self.to_html = from_pages, to_html
+
+    def __call__(self, q: Question) -> str:
+        html = self.from_pages.get(q.id)
+        return html if html is not None else self.to_html(escape_markdown(q.answer))
+
+
+API_FILE = "api/questions.json"
+DECK_FILE = "downloads/mlops-handbook-flashcards.tsv"
+
+
+def answer_file(qid: str) -> str:
+    return f"api/answers/{qid}.json"
+
+
+def answer_export_paths(data: SiteData) -> list[str]:
+    return [API_FILE, *(answer_file(q.id) for q in data.bank.questions), DECK_FILE]
+
+
+def answer_exports(data: SiteData, site_url: str, answers_from_pages: Mapping[str, str]
+                   ) -> Iterator[tuple[str, str]]:
+    """The JSON API, one answer file per question (for the practice page) and the flashcard
+    deck. answers_from_pages maps question ids to the answer HTML of their built pages."""
+    bank, to_html = data.bank, MarkdownToHtml()
+    answer_html = AnswerHtml(answers_from_pages, to_html)
+    yield API_FILE, export.api_document(bank, site_url, answer_html)
+    for q in bank.questions:
+        yield answer_file(q.id), export.answer_fragment(q, answer_html)
+    yield DECK_FILE, export.flashcards_tsv(bank, answer_html, to_html)

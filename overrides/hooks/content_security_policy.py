@@ -75,13 +75,40 @@ def on_startup(command, dirty):
     _serving = command == "serve"
 
 
+# What the pages built so far hold inline, gathered while their HTML is in memory.
+_scripts: set[str] = set()
+_styles: set[str] = set()
+_hashed: set[Path] = set()
+
+
+def _gather(text: str) -> None:
+    _scripts.update(sha256(s) for s in inline_scripts(text))
+    _styles.update(sha256(s) for s in inline_styles(text))
+
+
+def on_pre_build(config):
+    _scripts.clear()
+    _styles.clear()
+    _hashed.clear()
+
+
+def on_post_page(output: str, page, config) -> str:
+    if not _serving:
+        _gather(output)
+        _hashed.add(Path(page.file.abs_dest_path))
+    return output
+
+
 def on_post_build(config):
     if _serving:
         return
-    pages = {path: path.read_text(encoding="utf-8") for path in Path(config.site_dir).rglob("*.html")}
-    scripts = {sha256(s) for text in pages.values() for s in inline_scripts(text)}
-    styles = {sha256(s) for text in pages.values() for s in inline_styles(text)}
-    content = policy(scripts, styles)
-    for path, text in pages.items():
+    paths = list(Path(config.site_dir).rglob("*.html"))
+    for path in paths:  # pages MkDocs did not render as pages: 404, redirects, static HTML
+        if path not in _hashed:
+            _gather(path.read_text(encoding="utf-8"))
+    content = policy(_scripts, _styles)
+    # one page at a time: holding every page at once took hundreds of MB at 6,000 questions
+    for path in paths:
+        text = path.read_text(encoding="utf-8")
         if META_NAME not in text:  # a dirty build keeps pages it did not rewrite
             path.write_text(with_policy(text, content), encoding="utf-8")

@@ -1,5 +1,6 @@
 """MkDocs hook: validate the data before anything is built, then add the pages and files
-that come from it (macros/site_files.py lists them)."""
+that come from it (macros/site_files.py lists them). The exports that carry answers are
+written once the pages are built, from the answers' HTML on the question pages."""
 
 from __future__ import annotations
 
@@ -20,7 +21,8 @@ from macros import render  # noqa: E402
 from macros.cache import site_data  # noqa: E402
 from macros.first_mention import FirstMentionExtension  # noqa: E402
 from macros.problems import BankError  # noqa: E402
-from macros.site_files import generated_files  # noqa: E402
+from macros.page_html import strong_answer  # noqa: E402
+from macros.site_files import answer_exports, generated_pages  # noqa: E402
 
 
 def _data(config):
@@ -53,6 +55,30 @@ def on_files(files: Files, config) -> Files:
     if missing:
         raise Abort("Topics without a page: " + ", ".join(
             f"docs/{render.topic_path(t)}" for t in missing) + " (add one calling topic_page)")
-    for path, content in generated_files(data, config.site_url or ""):
+    _answers.clear()
+    for path, content in generated_pages(data, config.site_url or ""):
         files.append(File.generated(config, path, content=content))
     return files
+
+
+# question id -> its strong answer as this build's page shows it, for the exports
+_answers: dict[str, str] = {}
+
+
+def on_page_content(html: str, page, config, files) -> str:
+    qid = render.question_id(page.file.src_uri)
+    if qid is not None:
+        answer = strong_answer(html)
+        if answer is None:
+            raise Abort(f"The page of question '{qid}' has no strong-answer block: page_html.py "
+                        "and render.entry_body no longer agree")
+        _answers[qid] = answer
+    return html
+
+
+def on_post_build(config) -> None:
+    data = _data(config)
+    site = Path(config.site_dir)
+    for path, content in answer_exports(data, config.site_url or "", _answers):
+        (site / path).parent.mkdir(parents=True, exist_ok=True)
+        (site / path).write_text(content, encoding="utf-8")

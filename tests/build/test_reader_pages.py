@@ -110,6 +110,21 @@ def test_api_lists_every_question_and_validates_against_its_schema(real_site, re
     assert first["topic"] == q.topic and first["level"] == q.level and first["kind"] == q.kind
 
 
+def test_exported_answers_are_the_question_pages_answers_without_tooltips(real_site, real_bank):
+    doc = json.loads((real_site / "api" / "questions.json").read_text())
+    lines = (real_site / "downloads" / "mlops-handbook-flashcards.tsv").read_text().splitlines()
+    cards = list(csv.reader(io.StringIO("\n".join(l for l in lines if not l.startswith("#"))), delimiter="\t"))
+    for item, (_, back, _) in zip(doc["questions"], cards, strict=True):
+        page = (real_site / "q" / item["id"] / "index.html").read_text()
+        shown = page.split('<summary>Strong answer</summary>\n', 1)[1].split("\n</details>", 1)[0]
+        assert item["answer_html"] == re.sub(r"</?abbr\b[^>]*>", "", shown), item["id"]
+        fragment = json.loads((real_site / "api" / "answers" / f"{item['id']}.json").read_text())
+        assert fragment == {"id": item["id"], "answer_html": item["answer_html"]}
+        assert back == item["answer_html"].replace("\n", " ")
+    assert any("<abbr" in (real_site / "q" / q.id / "index.html").read_text().split("Strong answer")[1]
+               for q in real_bank.questions)  # so the tooltips were there to leave out
+
+
 def test_api_schema_rejects_a_broken_document(real_site):
     doc = json.loads((real_site / "api" / "questions.json").read_text())
     schema = json.loads((real_site / "schemas" / "api-questions.schema.json").read_text())

@@ -119,6 +119,14 @@ def test_bank_text_is_shown_literally(tmp_path):
         answer = text.split('<summary>Strong answer</summary>')[1].split("</details>")[0]
         assert ("{{ .Values.image.tag }}, ${{ secrets.TOKEN }}, {% raw %} and <script>alert(1)</script>"
                 in htmllib.unescape(answer).replace("\n", " "))
+    # the exports carry the same answer HTML, escaped the same way
+    api = json.loads((build.site / "api" / "questions.json").read_text())
+    fragment = json.loads((build.site / "api" / "answers" / "canary-deployment.json").read_text())
+    exported = next(q["answer_html"] for q in api["questions"] if q["id"] == "canary-deployment")
+    assert exported == fragment["answer_html"]
+    assert "<script>" not in exported
+    assert ("{{ .Values.image.tag }}, ${{ secrets.TOKEN }}, {% raw %} and <script>alert(1)</script>"
+            in htmllib.unescape(exported).replace("\n", " "))
 
 
 def test_bad_bank_fails_before_writing_any_page(tmp_path):

@@ -8,7 +8,8 @@ import markdown
 
 from helpers import ROOT
 from macros.cache import load_site_data
-from macros.site_files import MarkdownToHtml, generated_files
+from macros.site_files import MarkdownToHtml, answer_export_paths, answer_exports, generated_pages
+from macros.text import escape_markdown
 
 SAMPLES = [
     "| a | b |\n|---|---|\n| 1 | 2 |\n",
@@ -25,16 +26,24 @@ def test_one_shared_converter_gives_what_a_fresh_one_gives_every_time():
         assert convert(text) == markdown.markdown(text, extensions=["tables", "fenced_code"])
 
 
-def test_generated_files_cover_every_question_kit_and_export_once():
+def test_generated_pages_cover_every_question_and_kit_once():
     data = load_site_data(ROOT)
-    files = dict(generated_files(data, "https://example.org/h/"))
-    ids = [q.id for q in data.bank.questions]
-    assert {f"q/{qid}.md" for qid in ids} <= files.keys()
-    assert {f"api/answers/{qid}.json" for qid in ids} <= files.keys()
-    assert {f"kits/{k.id}.md" for k in data.kits.kits} | {f"kits/{k.id}/scorecard.md" for k in data.kits.kits} <= files.keys()
-    assert len(files) == len(list(generated_files(data, "https://example.org/h/")))  # no path twice
-    api = json.loads(files["api/questions.json"])
-    assert [q["id"] for q in api["questions"]] == ids
-    assert api["questions"][0]["url"] == f"https://example.org/h/q/{ids[0]}/"
-    answer = json.loads(files[f"api/answers/{ids[0]}.json"])["answer_html"]
-    assert answer == api["questions"][0]["answer_html"] and answer.startswith("<")
+    pages = list(generated_pages(data, "https://example.org/h/"))
+    paths = [p for p, _ in pages]
+    assert len(paths) == len(set(paths))
+    assert {f"q/{q.id}.md" for q in data.bank.questions} <= set(paths)
+    assert {f"kits/{k.id}.md" for k in data.kits.kits} | {f"kits/{k.id}/scorecard.md" for k in data.kits.kits} <= set(paths)
+    assert not set(paths) & set(answer_export_paths(data))
+
+
+def test_answer_exports_use_the_pages_answers_and_convert_the_rest():
+    data = load_site_data(ROOT)
+    first, second = data.bank.questions[:2]
+    files = dict(answer_exports(data, "https://example.org/h/", {first.id: "<p>from the page</p>"}))
+    assert list(files) == answer_export_paths(data)
+    api = {q["id"]: q for q in json.loads(files["api/questions.json"])["questions"]}
+    assert api[first.id]["answer_html"] == "<p>from the page</p>"
+    assert api[first.id]["url"] == f"https://example.org/h/q/{first.id}/"
+    assert api[second.id]["answer_html"] == MarkdownToHtml()(escape_markdown(second.answer))
+    assert json.loads(files[f"api/answers/{second.id}.json"])["answer_html"] == api[second.id]["answer_html"]
+    assert "<p>from the page</p>" in files["downloads/mlops-handbook-flashcards.tsv"]
