@@ -22,7 +22,7 @@ from macros.cache import site_data  # noqa: E402
 from macros.first_mention import FirstMentionExtension  # noqa: E402
 from macros.problems import BankError  # noqa: E402
 from macros.page_html import strong_answer  # noqa: E402
-from macros.site_files import answer_exports, generated_pages  # noqa: E402
+from macros.site_files import answer_export_paths, answer_exports, generated_pages  # noqa: E402
 
 
 def _data(config):
@@ -58,7 +58,16 @@ def on_files(files: Files, config) -> Files:
     _answers.clear()
     for path, content in generated_pages(data, config.site_url or ""):
         files.append(File.generated(config, path, content=content))
+    for path in answer_export_paths(data):
+        files.append(_WrittenAfterPages.generated(config, path, content=""))
     return files
+
+
+class _WrittenAfterPages(File):
+    """A file on_post_build writes: listed now so that links to it check out, never copied."""
+
+    def copy_file(self, dirty: bool = False) -> None:
+        pass
 
 
 # question id -> its strong answer as this build's page shows it, for the exports
