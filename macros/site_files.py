@@ -48,7 +48,7 @@ def generated_pages(data: SiteData, site_url: str) -> Iterator[tuple[str, str]]:
         yield f"schemas/{name}", text
 
 
-class AnswerHtml:
+class AnswersFromPages:
     """Each question's strong answer as HTML: as its built page shows it where that page was
     built in this run, else converted here (a dirty `mkdocs serve` rebuild skips pages)."""
 
@@ -77,7 +77,7 @@ def answer_exports(data: SiteData, site_url: str, answers_from_pages: Mapping[st
     """The JSON API, one answer file per question (for the practice page) and the flashcard
     deck. answers_from_pages maps question ids to the answer HTML of their built pages."""
     bank, to_html = data.bank, MarkdownToHtml()
-    answer_html = AnswerHtml(answers_from_pages, to_html)
+    answer_html = AnswersFromPages(answers_from_pages, to_html)
     yield API_FILE, export.api_document(bank, site_url, answer_html)
     for q in bank.questions:
         yield answer_file(q.id), export.answer_fragment(q, answer_html)
