@@ -10,7 +10,7 @@ from typing import Callable
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from .model import Bank, FollowUp, Glossary, KitFile, Question, Reference
+from .model import Bank, FollowUp, Glossary, KitFile, Question, Rating, Reference
 from .text import escape_markdown
 
 API_VERSION = 1
@@ -37,6 +37,8 @@ class ApiQuestion(BaseModel):
                                          "is escaped first, so it shows as written)")
     red_flags: list[str]
     follow_ups: list[FollowUp]
+    rating: Rating | None = Field(None, description="what a poor, mixed, good and excellent answer to "
+                                                   "this question sounds like")
     related: list[str]
     tags: list[str]
     references: list[Reference]

@@ -17,7 +17,8 @@ from pydantic_core import PydanticCustomError
 LEVELS = ("junior", "mid", "senior")
 KINDS = ("concept", "experience", "practice")
 SOURCE_RANGE = (1, 50)
-ANSWER_WORDS = (150, 350)
+# Most answers need no more than 350 words; senior scenarios may need up to 450.
+ANSWER_WORDS = (150, 450)
 SUMMARY_MAX_CHARS = 200
 # How many items each list holds, as the content guide sets them: (fewest, most)
 LISTEN_FOR_ITEMS = (3, 6)
@@ -129,6 +130,16 @@ class FollowUp(_Strict):
     good: Text
 
 
+class Rating(_Strict):
+    """What a Poor, Mixed, Good and Excellent answer to this one question sounds like: the
+    anchors an interviewer scores against, printed on every scorecard."""
+
+    poor: Text
+    mixed: Text
+    good: Text
+    excellent: Text
+
+
 class Reference(_Strict):
     title: Text
     url: Url | None = None
@@ -150,9 +161,10 @@ class Question(_Strict):
     kind: Literal["concept", "experience", "practice"]
     summary: Annotated[Text, AfterValidator(_summary)]
     listen_for: Annotated[list[Text], _count(*LISTEN_FOR_ITEMS, "signals to listen for")]
-    answer: Annotated[Text, AfterValidator(_answer), Field(description="150 to 350 words of Markdown")]
+    answer: Annotated[Text, AfterValidator(_answer), Field(description="150 to 450 words of Markdown")]
     red_flags: Annotated[list[Text], _count(*RED_FLAG_ITEMS, "red flags")]
     follow_ups: Annotated[list[FollowUp], _count(*FOLLOW_UP_ITEMS, "follow-ups")]
+    rating: Rating | None = None
     related: list[Slug] = []
     tags: Annotated[list[Slug], _count(*TAG_ITEMS, "tags")]
     references: Annotated[list[Reference], _count(*REFERENCE_ITEMS, "references")]

@@ -25,7 +25,7 @@ CODES: dict[str, tuple[str, str]] = {
     "QB013": ("dangling-related", "list only ids of questions in the bank"),
     "QB014": ("bad-level", "use one of: junior, mid, senior"),
     "QB015": ("bad-kind", "use one of: concept, experience, practice"),
-    "QB016": ("answer-length", "the strong answer must be 150 to 350 words"),
+    "QB016": ("answer-length", "the strong answer must be 150 to 450 words"),
     "QB017": ("item-count", "the content guide sets how many items each list holds"),
     "QB018": ("placeholder", "replace the placeholder with real text"),
     "QB019": ("bad-source", "source numbers run from 1 to 50 and are used once each"),

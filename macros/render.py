@@ -87,6 +87,14 @@ def _bullets(items: list[str]) -> str:
     return "\n".join(indent(escape_markdown(item), "    ", first="- ") for item in items)
 
 
+RATING_LEVELS = (("poor", "Poor"), ("mixed", "Mixed"), ("good", "Good"), ("excellent", "Excellent"))
+
+
+def rating_anchors(q: Question) -> list[tuple[str, str]]:
+    """(label, anchor) for each level of the rating scale, as written for this question."""
+    return [(label, getattr(q.rating, key)) for key, label in RATING_LEVELS] if q.rating else []
+
+
 def meta_line(q: Question) -> str:
     parts = [f"**Level:** {LEVEL_LABELS[q.level]}", f"**Kind:** {KIND_LABELS[q.kind]}"]
     if q.source is not None:
@@ -143,6 +151,11 @@ def entry_body(q: Question, links: Links) -> str:
         '??? danger "Red flags"\n\n' + indent(_bullets(q.red_flags), "    ", first="    "),
         '??? question "Follow-ups"\n\n' + indent(follow_ups, "    ", first="    "),
     ]
+    anchors = rating_anchors(q)
+    if anchors:
+        scale = "\n".join(indent(f"**{label}:** {escape_markdown(text)}", "    ", first="- ")
+                          for label, text in anchors)
+        blocks.append('??? abstract "Rating anchors"\n\n' + indent(scale, "    ", first="    "))
     if related:
         blocks.append(f'<p {NOT_INDEXED} markdown>**Related:** {related}</p>')
     blocks.append("**References**\n\n" + references)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import yaml
 
 from .model import Bank, Kit, KitFile, Question
-from .render import LEVEL_LABELS, KIND_LABELS, Links
+from .render import LEVEL_LABELS, KIND_LABELS, Links, rating_anchors
 from .text import escape_attribute, escape_inline_title, escape_markdown, indent
 
 RATINGS = ("Poor", "Mixed", "Good", "Excellent")
@@ -109,6 +109,17 @@ def kit_page(kit: Kit, bank: Bank) -> str:
     )
 
 
+def _rating_rows(q: Question, flags: str) -> str:
+    anchors = rating_anchors(q)
+    if not anchors:
+        anchors = [("Poor", f"Any red flag: {flags}"),
+                   ("Mixed", "Fewer than half the signals, or only with prompting"),
+                   ("Good", "Most signals, unprompted, and no red flag"),
+                   ("Excellent", "Every signal, and a strong answer to a follow-up")]
+        return "".join(f"| ☐ {label} | {text} |\n" for label, text in anchors)
+    return "".join(f"| ☐ {label} | {_cell(text)} |\n" for label, text in anchors)
+
+
 def scorecard_page(kit: Kit, bank: Bank) -> str:
     page = scorecard_path(kit.id)
     links = Links(page, bank, to_sections=False)
@@ -138,10 +149,7 @@ def scorecard_page(kit: Kit, bank: Bank) -> str:
             f'<p class="qb-meta">{when} · {step.minutes} min</p>\n\n'
             f"**Signals heard**\n\n{signals}\n\n"
             "| Rating | Anchor |\n| --- | --- |\n"
-            f"| ☐ Poor | Any red flag: {flags} |\n"
-            "| ☐ Mixed | Fewer than half the signals, or only with prompting |\n"
-            "| ☐ Good | Most signals, unprompted, and no red flag |\n"
-            "| ☐ Excellent | Every signal, and a strong answer to a follow-up |\n\n"
+            + _rating_rows(q, flags) + "\n"
             '<div class="qb-notes">Notes</div>\n\n</section>\n'
         )
     parts.append(

@@ -83,7 +83,7 @@ def test_entry_body_sections_in_reading_order(bank):
     body = render.entry_body(q, render.Links("topics/release-cicd.md", bank, to_sections=True))
     order = ["**Level:** Mid", 'class="qb-tools"', "**What it probes.**", "**Listen for**",
              '??? success "Strong answer"', '??? danger "Red flags"', '??? question "Follow-ups"',
-             "**Related:**", "**References**", "Reviewed 2026-11-26"]
+             '??? abstract "Rating anchors"', "**Related:**", "**References**", "Reviewed 2026-11-26"]
     positions = [body.index(marker) for marker in order]
     assert positions == sorted(positions)
     assert "*A good response:* Error rate, p99 latency" in body
@@ -93,7 +93,7 @@ def test_entry_body_sections_in_reading_order(bank):
 def test_answer_renders_collapsed_with_literal_template_text(bank):
     q = bank.by_id["canary-deployment"]
     html = to_html(render.entry_body(q, render.Links("q/canary-deployment.md", bank, to_sections=False)))
-    assert html.count("<details") == 3, "answer, red flags and follow-ups start collapsed"
+    assert html.count("<details") == 4, "answer, red flags, follow-ups and rating anchors start collapsed"
     assert " open" not in html
     details = html.split("<details")[1].split("</details>")[0]
     assert "{{ .Values.image.tag }}, ${{ secrets.TOKEN }}, {% raw %} and <script>alert(1)</script>" \
@@ -161,3 +161,17 @@ def test_glossary_tooltip_only_on_the_first_mention():
     assert '<abbr title="Population stability index">PSI</abbr> moved. Then PSI again, and the ' \
            "population stability index once more." in html
     assert "<li>PSI in a list</li>" in html
+
+
+def test_rating_anchors_are_the_questions_own_and_print_on_the_scorecard(bank):
+    q = bank.by_id["canary-deployment"]
+    body = render.entry_body(q, render.Links("q/canary-deployment.md", bank, to_sections=False))
+    assert "**Mixed:** Sends a percentage of traffic but names no baseline or rollback rule." in body
+    from macros import render_kits
+    from macros.model import Kit
+    kit = Kit.model_validate({"id": "k", "title": "K", "minutes": 10, "levels": ["mid"], "summary": "s",
+                              "plan": [{"minutes": 10, "question": "canary-deployment"},
+                                       {"minutes": 5, "activity": "Questions from the candidate"}]})
+    card = render_kits.scorecard_page(kit, bank)
+    assert "| ☐ Mixed | Sends a percentage of traffic but names no baseline or rollback rule. |" in card
+    assert "Fewer than half the signals" not in card
