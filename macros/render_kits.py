@@ -7,6 +7,7 @@ plan as a form that prints on paper.
 
 from __future__ import annotations
 
+import markdown
 import yaml
 
 from .model import Bank, Kit, KitFile, Question
@@ -40,6 +41,22 @@ def schedule(kit: Kit) -> list[tuple[str, object]]:
 
 def _cell(text: str) -> str:
     return escape_markdown(" ".join(text.split())).replace("|", "\\|")
+
+
+_INLINE = markdown.Markdown()
+
+
+def inline_html(text: str) -> str:
+    """Bank text as inline HTML, for places inside raw HTML where Markdown is not parsed."""
+    html = _INLINE.reset().convert(escape_markdown(" ".join(text.split())))
+    return html.removeprefix("<p>").removesuffix("</p>")
+
+
+def signal_checklist(q: Question) -> str:
+    """Signals to tick, each checkbox labelled by its own text (screen readers name it)."""
+    items = "\n".join(f'<li><label><input type="checkbox" name="{q.id}-signal-{i}"> {inline_html(s)}</label></li>'
+                      for i, s in enumerate(q.listen_for, 1))
+    return f'<ul class="qb-signals">\n{items}\n</ul>'
 
 
 def _levels(kit: Kit) -> str:
@@ -141,20 +158,19 @@ def scorecard_page(kit: Kit, bank: Bank) -> str:
             continue
         number += 1
         q = bank.by_id[step.question]
-        signals = "\n".join(f"- [ ] {_cell(s)}" for s in q.listen_for)
         flags = " · ".join(_cell(f) for f in q.red_flags)
         parts.append(
             f'<section class="qb-score" markdown>\n\n'
-            f"### {number}. {escape_inline_title(q.question)} {{#{q.id}}}\n\n"
+            f"## {number}. {escape_inline_title(q.question)} {{#{q.id}}}\n\n"
             f'<p class="qb-meta">{when} · {step.minutes} min</p>\n\n'
-            f"**Signals heard**\n\n{signals}\n\n"
+            f"**Signals heard**\n\n{signal_checklist(q)}\n\n"
             "| Rating | Anchor |\n| --- | --- |\n"
             + _rating_rows(q, flags) + "\n"
             '<div class="qb-notes">Notes</div>\n\n</section>\n'
         )
     parts.append(
         '<section class="qb-score qb-overall" markdown>\n\n'
-        "### Overall recommendation {#overall}\n\n"
+        "## Overall recommendation {#overall}\n\n"
         + "  ".join(f"☐ {r}" for r in RECOMMENDATIONS) + "\n\n"
         '<div class="qb-notes">Strengths, concerns and evidence</div>\n\n</section>\n'
     )

@@ -1,4 +1,5 @@
-"""Serve a built site on loopback the way a static host does: index.html for a folder,
+"""Serve a built site on loopback the way a static host does: at the path it was built for
+(the path of its site_url, as GitHub Pages serves a project site), index.html for a folder,
 gzip for text when the client accepts it, 404.html for a missing page."""
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from io import BytesIO
 from pathlib import Path
 from urllib.parse import urlsplit
+from xml.etree import ElementTree
 
 COMPRESSIBLE = {
     "text/html", "text/css", "text/javascript", "application/javascript", "application/json",
@@ -25,10 +27,28 @@ def _gzipped(path: str, mtime: float) -> bytes:  # mtime in the key: a rebuilt f
     return gzip.compress(Path(path).read_bytes(), compresslevel=6, mtime=0)
 
 
+def base_path(site: Path) -> str:
+    """The path the site was built to be served at ("/handbook/"), from its sitemap. The 404
+    page links its assets absolutely, so a site served elsewhere shows a broken 404."""
+    sitemap = site / "sitemap.xml"
+    if not sitemap.is_file():
+        return "/"
+    loc = ElementTree.parse(sitemap).getroot().find("{*}url/{*}loc")
+    path = urlsplit(loc.text.strip()).path if loc is not None and loc.text else "/"
+    return path if path.endswith("/") else path + "/"
+
+
 class StaticHostHandler(SimpleHTTPRequestHandler):
     # Keep-alive, as every static host offers; HTTP/1.0 would open a connection per file.
     protocol_version = "HTTP/1.1"
     extra_headers: dict[str, str] = {}
+    base = "/"
+
+    def translate_path(self, path: str) -> str:
+        # Outside the site's path nothing exists: such a request gets the 404 page.
+        if not path.startswith(self.base):
+            return os.path.join(self.directory, ".not-under-the-site-path")
+        return super().translate_path("/" + path[len(self.base):])
 
     def log_message(self, *args):  # keeps test and script output readable
         pass
@@ -84,14 +104,17 @@ class _Server(ThreadingHTTPServer):
 
 @contextlib.contextmanager
 def serving(directory: Path, extra_headers: dict[str, str] | None = None):
-    """Serve `directory` on a free loopback port for the duration; yields the base URL."""
-    handler_class = type("Handler", (StaticHostHandler,), {"extra_headers": dict(extra_headers or {})})
+    """Serve `directory` on a free loopback port for the duration, at the path it was built
+    for; yields the site's base URL (ending in "/")."""
+    base = base_path(Path(directory))
+    handler_class = type("Handler", (StaticHostHandler,), {"extra_headers": dict(extra_headers or {}),
+                                                           "base": base})
     handler = functools.partial(handler_class, directory=str(directory))
     server = _Server(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
+        yield f"http://127.0.0.1:{server.server_address[1]}{base}"
     finally:
         server.shutdown()
         server.server_close()
