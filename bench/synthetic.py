@@ -32,7 +32,8 @@ _WORD = re.compile(r"^[a-z]{3,}$")
 def vocabulary(q: Question) -> list[str]:
     """Every word of a question's prose, repeated as often as it occurs there."""
     texts = (q.answer, q.summary, *q.listen_for, *q.red_flags,
-             *(f.ask for f in q.follow_ups), *(f.good for f in q.follow_ups))
+             *(f.ask for f in q.follow_ups), *(f.good for f in q.follow_ups),
+             q.rating.poor, q.rating.mixed, q.rating.good, q.rating.excellent)
     words = [w.translate(_MARKUP).strip(".,;:!?") for text in texts for w in text.split()]
     return [w for w in words if w[:1].isalpha() and "http" not in w]
 
@@ -153,6 +154,8 @@ def _question(i: int, qid: str, t: Question, writer: _Writer, rng: random.Random
         "red_flags": [writer.sentence(_words(s)) for s in _cycle(t.red_flags, RED_FLAG_ITEMS)],
         "follow_ups": [{"ask": writer.sentence(_words(f.ask), end="?"), "good": writer.sentence(_words(f.good))}
                        for f in _cycle(t.follow_ups, FOLLOW_UP_ITEMS)],
+        "rating": {level: writer.sentence(_words(getattr(t.rating, level)))
+                   for level in ("poor", "mixed", "good", "excellent")},
         "related": rng.sample(peers, min(len(t.related), len(peers))),
         "tags": list(t.tags[:TAG_ITEMS[1]]),
         "references": [{"title": writer.chars(len(r.title), 200), "url": f"https://example.org/reading/{qid}/{k}"}

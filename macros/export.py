@@ -37,8 +37,8 @@ class ApiQuestion(BaseModel):
                                          "is escaped first, so it shows as written)")
     red_flags: list[str]
     follow_ups: list[FollowUp]
-    rating: Rating | None = Field(None, description="what a poor, mixed, good and excellent answer to "
-                                                   "this question sounds like")
+    rating: Rating = Field(description="what a poor, mixed, good and excellent answer to this question "
+                                       "sounds like")
     related: list[str]
     tags: list[str]
     references: list[Reference]

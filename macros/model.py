@@ -164,7 +164,7 @@ class Question(_Strict):
     answer: Annotated[Text, AfterValidator(_answer), Field(description="150 to 450 words of Markdown")]
     red_flags: Annotated[list[Text], _count(*RED_FLAG_ITEMS, "red flags")]
     follow_ups: Annotated[list[FollowUp], _count(*FOLLOW_UP_ITEMS, "follow-ups")]
-    rating: Rating | None = None
+    rating: Rating
     related: list[Slug] = []
     tags: Annotated[list[Slug], _count(*TAG_ITEMS, "tags")]
     references: Annotated[list[Reference], _count(*REFERENCE_ITEMS, "references")]

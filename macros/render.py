@@ -92,7 +92,7 @@ RATING_LEVELS = (("poor", "Poor"), ("mixed", "Mixed"), ("good", "Good"), ("excel
 
 def rating_anchors(q: Question) -> list[tuple[str, str]]:
     """(label, anchor) for each level of the rating scale, as written for this question."""
-    return [(label, getattr(q.rating, key)) for key, label in RATING_LEVELS] if q.rating else []
+    return [(label, getattr(q.rating, key)) for key, label in RATING_LEVELS]
 
 
 def meta_line(q: Question) -> str:

@@ -95,6 +95,8 @@ def _question_block(number: int, when: str, step, q: Question, links: Links) -> 
         "**Listen for**\n\n" + "\n".join(indent(escape_markdown(s), "    ", first="- ") for s in q.listen_for),
         "**Red flags**\n\n" + "\n".join(indent(escape_markdown(s), "    ", first="- ") for s in q.red_flags),
         "**Follow-ups**\n\n" + follow_ups,
+        "**Rating anchors**\n\n" + "\n".join(indent(f"**{label}:** {escape_markdown(text)}", "    ", first="- ")
+                                           for label, text in rating_anchors(q)),
     ])
 
 
@@ -126,15 +128,8 @@ def kit_page(kit: Kit, bank: Bank) -> str:
     )
 
 
-def _rating_rows(q: Question, flags: str) -> str:
-    anchors = rating_anchors(q)
-    if not anchors:
-        anchors = [("Poor", f"Any red flag: {flags}"),
-                   ("Mixed", "Fewer than half the signals, or only with prompting"),
-                   ("Good", "Most signals, unprompted, and no red flag"),
-                   ("Excellent", "Every signal, and a strong answer to a follow-up")]
-        return "".join(f"| ☐ {label} | {text} |\n" for label, text in anchors)
-    return "".join(f"| ☐ {label} | {_cell(text)} |\n" for label, text in anchors)
+def _rating_rows(q: Question) -> str:
+    return "".join(f"| ☐ {label} | {_cell(text)} |\n" for label, text in rating_anchors(q))
 
 
 def scorecard_page(kit: Kit, bank: Bank) -> str:
@@ -149,8 +144,8 @@ def scorecard_page(kit: Kit, bank: Bank) -> str:
         f'<p class="qb-print-hint" markdown>{kit.minutes} minutes · {_levels(kit)} · '
         f'[Back to the kit]({links.rel(kit_path(kit.id))}) · Print this page (Ctrl+P / ⌘P): '
         "navigation and search are left off the paper.</p>\n",
-        "Tick the signals you heard, then tick one rating. *Poor* is anchored on the question's "
-        "red flags, *Good* and *Excellent* on its signals.\n",
+        "Tick the signals you heard, then the one rating whose anchor best describes the answer. "
+        "Each anchor is written for its question.\n",
     ]
     number = 0
     for when, step in schedule(kit):
@@ -164,8 +159,9 @@ def scorecard_page(kit: Kit, bank: Bank) -> str:
             f"## {number}. {escape_inline_title(q.question)} {{#{q.id}}}\n\n"
             f'<p class="qb-meta">{when} · {step.minutes} min</p>\n\n'
             f"**Signals heard**\n\n{signal_checklist(q)}\n\n"
+            f'<p class="qb-flags" markdown>**Red flags:** {flags}</p>\n\n'
             "| Rating | Anchor |\n| --- | --- |\n"
-            + _rating_rows(q, flags) + "\n"
+            + _rating_rows(q) + "\n"
             '<div class="qb-notes">Notes</div>\n\n</section>\n'
         )
     parts.append(

@@ -36,11 +36,18 @@ def test_all_fifty_source_questions_by_number_and_wording(real_bank):
         assert by_source[number].question in expected, f"source {number}: {by_source[number].question!r}"
 
 
-def test_ten_new_senior_questions(real_bank):
+def test_questions_beyond_the_source_list(real_bank):
+    """The 10 senior questions the list promised (and one more, on large-scale training), and
+    the 12 of the LLM topic: 3 junior, 5 mid, 4 senior. None has a source number."""
     new = [q for q in real_bank.questions if q.source is None]
-    assert len(new) == 10
-    assert all(q.level == "senior" for q in new)
-    assert len(real_bank.questions) == 60
+    llm = real_bank.in_topic("llm-operations")
+    assert len(llm) == 12 and all(q.source is None for q in llm)
+    assert real_bank.level_counts("llm-operations") == {"junior": 3, "mid": 5, "senior": 4}
+    assert {q.kind for q in llm} == {"concept", "experience", "practice"}
+    senior = [q for q in new if q.topic != "llm-operations"]
+    assert len(senior) == 11 and all(q.level == "senior" for q in senior)
+    assert "distributed-training-operations" in {q.id for q in senior}
+    assert len(real_bank.questions) == 50 + len(new)
 
 
 def test_every_topic_has_questions_and_every_overlap_links_back(real_bank):
