@@ -10,6 +10,7 @@ question pages, and only then does the site replace SITE_DIR. A failed build lea
 from __future__ import annotations
 
 import argparse
+import gzip
 import os
 import shutil
 import subprocess
@@ -18,7 +19,7 @@ import tempfile
 from pathlib import Path
 
 from macros import plain_site
-from macros.cache import load_site_data
+from macros.cache import SiteData, load_site_data
 from macros.problems import BankError
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -33,9 +34,9 @@ MATERIAL_ONLY_TEMPLATES = ("partials/search.html",)
 THEME_VARIANT = "classic"
 
 
-def plain_project(project: Path, dest: Path) -> Path:
-    """project written out into dest (which must not exist) as a plain project; raises
-    BankError when the data files have problems."""
+def plain_project(project: Path, dest: Path) -> tuple[SiteData, str]:
+    """project written out into dest (which must not exist) as a plain project; its data
+    and site_url. Raises BankError when the data files have problems."""
     data = load_site_data(project)
     config = plain_site.load_config(project / "mkdocs.yml")
     site_url = config.get("site_url") or ""
@@ -50,8 +51,16 @@ def plain_project(project: Path, dest: Path) -> Path:
     shutil.copy2(project / "macros" / f"{plain_site.FIRST_MENTION}.py", dest)
     config = plain_site.plain_config(config, data)
     config["theme"].setdefault("variant", THEME_VARIANT)
+    config["site_dir"] = "site"  # inside the temporary folder, moved into place when built
     plain_site.write_config(dest / "mkdocs.yml", config)
-    return dest
+    return data, site_url
+
+
+def gzip_sitemap(site: Path) -> None:
+    """sitemap.xml.gz beside sitemap.xml, as MkDocs writes it: Zensical writes only the XML."""
+    sitemap = site / "sitemap.xml"
+    if sitemap.exists() and not (site / "sitemap.xml.gz").exists():
+        (site / "sitemap.xml.gz").write_bytes(gzip.compress(sitemap.read_bytes(), mtime=0))
 
 
 def build(project: Path, site_dir: Path) -> int:
@@ -62,7 +71,7 @@ def build(project: Path, site_dir: Path) -> int:
     with tempfile.TemporaryDirectory(prefix=".zensical-", dir=site_dir.parent) as tmp:
         work = Path(tmp) / "project"
         try:
-            plain_project(project, work)
+            data, site_url = plain_project(project, work)
         except BankError as exc:
             for problem in exc.problems:
                 print(problem, file=sys.stderr)
@@ -75,9 +84,8 @@ def build(project: Path, site_dir: Path) -> int:
         if result.returncode != 0 or not built.is_dir():
             print(f"zensical build failed (exit {result.returncode}): nothing built", file=sys.stderr)
             return result.returncode or 1
-        data = load_site_data(project)
-        plain_site.write_answer_exports(built, data, plain_site.load_config(project / "mkdocs.yml")
-                                        .get("site_url") or "")
+        plain_site.write_answer_exports(built, data, site_url)
+        gzip_sitemap(built)
         old = Path(tmp) / "old"
         if site_dir.exists():
             site_dir.rename(old)
