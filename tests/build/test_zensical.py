@@ -161,3 +161,13 @@ def test_a_broken_link_fails_the_zensical_build_and_leaves_nothing(tmp_path):
     output = ANSI.sub("", build.output)  # Zensical colours its report, and always does
     assert "page does not exist" in output and "broken.md:3" in output
     assert _left_behind(build) == []
+
+
+def test_a_tag_the_bank_does_not_declare_fails_the_zensical_build(tmp_path):
+    """The bank's tags are the tags plugin's allow list under Zensical too (written into the
+    configuration, where the MkDocs hook fills it in)."""
+    page = "---\ntags:\n  - not-a-declared-tag\n---\n\n# Odd\n"
+    build = build_zensical(tmp_path, fixture_data(), {"odd.md": page})
+    assert build.returncode != 0
+    assert "tag not in allow list: not-a-declared-tag" in ANSI.sub("", build.output)
+    assert _left_behind(build) == []
