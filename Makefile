@@ -8,7 +8,7 @@ NODE_STAMP := node_modules/.installed-$(shell cksum < package-lock.json | cut -d
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: serve test build check schemas chromium nodejs lighthouse links links-external \
+.PHONY: serve test build build-zensical check schemas chromium nodejs lighthouse links links-external \
 	yamllint actionlint release-addresses bench clean
 
 serve: $(STAMP)
@@ -19,6 +19,12 @@ test: $(STAMP) chromium $(NODE_STAMP)
 
 build: $(STAMP)
 	$(BIN)/mkdocs build --strict
+
+# The second generator, pinned in requirements.txt: the same site built by Zensical into
+# site-zensical/, from the data written out as plain files (see CONTRIBUTING.md). MkDocs
+# stays the primary build, `make serve` and the published site.
+build-zensical: $(STAMP)
+	$(BIN)/python -m quality.zensical_build site-zensical
 
 check: $(STAMP)
 	$(BIN)/python -m macros check
@@ -82,4 +88,4 @@ nodejs:
 	  fi; }
 
 clean:
-	rm -rf site $(VENV) node_modules
+	rm -rf site site-zensical $(VENV) node_modules

@@ -11,21 +11,19 @@ import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import jinja2
 import yaml
-from mkdocs.utils import meta as front_matter
 from mkdocs.utils.yaml import yaml_load
 
-from macros import define_env
+from macros import plain_site
 from macros.cache import load_site_data
-from macros.site_files import answer_export_paths, generated_pages
+from macros.site_files import answer_export_paths
 from quality.project_copy import ROOT, copy_project
 
 # The hooks. The floor has none: the Content-Security-Policy hook's <meta> is taken out of
 # the pipeline's pages before the two sites are compared (see compare_sites).
 HOOKS_DIR = "overrides/hooks"
 CSP_META = re.compile(r'\n\s*<meta http-equiv="Content-Security-Policy" content="[^"]*">')
-FIRST_MENTION = "first_mention"  # the glossary's Markdown extension, a module in the floor
+FIRST_MENTION = plain_site.FIRST_MENTION  # the glossary's Markdown extension, a module in the floor
 
 
 def pipeline_project(dest: Path, data: dict[str, str]) -> Path:
@@ -43,56 +41,18 @@ def _write_config(dest: Path, config: dict) -> None:
                                      encoding="utf-8")
 
 
-def _plugin_name(entry) -> str:
-    return entry if isinstance(entry, str) else next(iter(entry))
+_plugin_name = plain_site.plugin_name
+_join = plain_site.join_front_matter
+_without_macros_plugin = plain_site.without_macros_plugin
 
 
 def _split(path: Path) -> tuple[str, dict]:
-    return front_matter.get_data(path.read_text(encoding="utf-8"))
-
-
-def _join(body: str, meta: dict) -> str:
-    if not meta:
-        return body
-    return "---\n" + yaml.safe_dump(meta, sort_keys=False, allow_unicode=True) + "---\n\n" + body
-
-
-class _MacroEnv:
-    """Just enough of mkdocs-macros' env for macros.define_env, so the floor's pages hold
-    exactly what the macros write into the real ones."""
-
-    def __init__(self, project: Path, site_url: str):
-        self.conf = {"config_file_path": str(project / "mkdocs.yml"), "site_url": site_url}
-        self.page = None
-        self.functions: dict = {}
-
-    def macro(self, fn):
-        self.functions[fn.__name__] = fn
-        return fn
-
-
-class _Page:
-    def __init__(self, src_uri: str):
-        self.file = type("File", (), {"src_uri": src_uri})()
+    return plain_site.split_front_matter(path.read_text(encoding="utf-8"))
 
 
 def _expand_macro_pages(dest: Path, site_url: str) -> None:
     """Write every page that calls macros out as the Markdown the macros make of it."""
-    env = _MacroEnv(dest, site_url)
-    define_env(env)
-    jinja = jinja2.Environment(undefined=jinja2.StrictUndefined, keep_trailing_newline=True)
-    docs = dest / "docs"
-    for path in sorted(docs.rglob("*.md")):
-        body, meta = _split(path)
-        if meta.get("render_macros"):  # kept: templates see the same page.meta
-            env.page = _Page(path.relative_to(docs).as_posix())
-            body = jinja.from_string(body).render(**env.functions)
-            path.write_text(_join(body, meta), encoding="utf-8")
-
-
-def _without_macros_plugin(config: dict) -> dict:
-    config["plugins"] = [e for e in config["plugins"] if _plugin_name(e) != "macros"]
-    return config
+    plain_site.expand_macro_pages(dest, dest / "docs", site_url)
 
 
 def no_macros_plugin_project(dest: Path, data: dict[str, str]) -> Path:
@@ -115,10 +75,7 @@ def floor_project(dest: Path, data: dict[str, str], pipeline_site: Path) -> Path
     site_url = _config().get("site_url") or ""
     _expand_macro_pages(dest, site_url)
     docs = dest / "docs"
-    for name, content in generated_pages(site_data, site_url):
-        page = docs / name
-        page.parent.mkdir(parents=True, exist_ok=True)
-        page.write_text(content, encoding="utf-8")
+    plain_site.write_generated_pages(docs, site_data, site_url)
     for name in answer_export_paths(site_data):
         (docs / name).parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(pipeline_site / name, docs / name)
@@ -127,19 +84,8 @@ def floor_project(dest: Path, data: dict[str, str], pipeline_site: Path) -> Path
     shutil.rmtree(dest / "data")
     shutil.rmtree(dest / HOOKS_DIR)
 
-    config = _config()
-    config.pop("hooks", None)
-    config.pop("watch", None)
-    plugins = []
-    for entry in _without_macros_plugin(config)["plugins"]:
-        if _plugin_name(entry) == "tags":  # the allow list the hook fills in, written out
-            entry = {"tags": {**entry["tags"], "tags_allowed": sorted(site_data.bank.tags.values())}}
-        plugins.append(entry)
-    config["plugins"] = plugins
-    # what the hook's on_config adds: the glossary as abbreviations, shown on first mention
-    extensions = [e for e in config["markdown_extensions"] if _plugin_name(e) != "abbr"]
-    config["markdown_extensions"] = [{"abbr": {"glossary": site_data.glossary.tooltips()}},
-                                     *extensions, FIRST_MENTION]
+    # what the hook's on_config adds (the tags allow list, the glossary), written out
+    config = plain_site.plain_config(_config(), site_data)
     _write_config(dest, config)
     return dest
 
