@@ -205,7 +205,7 @@ Material for MkDocs {env['material']}, mkdocs-macros-plugin {env['macros']}, Chr
 
 ## Targets
 
-{_table(["Target", "Measured", ""], target_rows, "lll")}
+{_table(["Target", "Measured", "Verdict"], target_rows, "lll")}
 
 ## Build cost
 

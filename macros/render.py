@@ -275,7 +275,7 @@ def redirect_page(target: str, title: str) -> str:
         f"<link rel=\"canonical\" href=\"{href}\">\n"
         "<meta name=\"robots\" content=\"noindex\">\n"
         f"<meta http-equiv=\"refresh\" content=\"0; url={href}\">\n"
-        "</head>\n<body>\n"
+        "</head>\n<body>\n<main>\n"
         f"<p>This question has a new address: <a href=\"{href}\">{escape_attribute(title)}</a>.</p>\n"
-        "</body>\n</html>\n"
+        "</main>\n</body>\n</html>\n"
     )

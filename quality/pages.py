@@ -1,8 +1,15 @@
-"""The pages every browser audit (axe, Lighthouse, same-origin requests) visits.
+"""The pages every browser audit visits: one page of each kind the site has.
 
-AUDITED_PAGES is the one list to extend. A pattern with `*` stands for a family of pages
-and audits the first one the site has, in sorted order. A page that is not `required` is
-audited once the site has it, so a family can be listed before its first page lands.
+AUDITED_PAGES is the one list to extend when a new kind of page lands. A pattern with `*`
+stands for a family of pages and audits the first one the site has, in sorted order. A
+pattern ending in ".html" is a file (the 404 page); any other pattern is a folder whose
+index.html is the page. A page that is not `required` is audited once the site has it, so
+a family can be listed before its first page lands. Pages whose `site` is "fixture" exist
+only in the fixture bank's site (the real bank has renamed no question yet, so its alias
+redirects are audited there).
+
+LIGHTHOUSE_PAGES are the representative pages Lighthouse audits: every kind is covered by
+axe and the same-origin check, and Lighthouse adds budgets for weight and layout.
 """
 
 from __future__ import annotations
@@ -14,8 +21,9 @@ from pathlib import Path
 @dataclass(frozen=True)
 class AuditedPage:
     name: str
-    pattern: str  # site-relative URL path ending in "/", or "" for the home page
+    pattern: str  # site-relative URL path ending in "/" (or ".html"), or "" for the home page
     required: bool = True
+    site: str = "real"  # "real": the handbook as built; "fixture": the fixture bank's site
 
 
 AUDITED_PAGES: tuple[AuditedPage, ...] = (
@@ -23,23 +31,40 @@ AUDITED_PAGES: tuple[AuditedPage, ...] = (
     # The largest topic page: the worst case for weight and layout.
     AuditedPage("topic", "topics/deployment-serving/"),
     AuditedPage("question", "q/canary-deployment/"),
+    AuditedPage("alias redirect", "q/canary-release/", site="fixture"),
+    AuditedPage("kits index", "kits/"),
     AuditedPage("kit", "kits/technical-60-mid/"),
+    AuditedPage("scorecard", "kits/technical-60-mid/scorecard/"),
     AuditedPage("practice", "practice/"),
+    AuditedPage("levels", "levels/"),
+    AuditedPage("senior track", "senior/"),
+    AuditedPage("tags", "tags/"),
+    AuditedPage("glossary", "glossary/"),
+    AuditedPage("hiring", "hiring/"),
+    AuditedPage("how fast", "how-fast/"),
+    AuditedPage("404", "404.html"),
 )
+
+LIGHTHOUSE_PAGES: tuple[str, ...] = ("home", "topic", "question", "kit", "scorecard", "practice")
 
 
 class MissingPage(LookupError):
     pass
 
 
-def resolve(site: Path, pages: tuple[AuditedPage, ...] = AUDITED_PAGES) -> dict[str, str]:
-    """Map each page's name to the URL path it has in the built site at `site`."""
+def resolve(site: Path, pages: tuple[AuditedPage, ...] = AUDITED_PAGES, kind: str = "real") -> dict[str, str]:
+    """Map each page of the `kind` site to the URL path it has in the built site at `site`."""
     found: dict[str, str] = {}
     for page in pages:
-        matches = sorted(site.glob(page.pattern + "index.html"))
+        if page.site != kind:
+            continue
+        if page.pattern.endswith(".html"):
+            matches = sorted(site.glob(page.pattern))
+        else:
+            matches = [m.parent for m in sorted(site.glob(page.pattern + "index.html"))]
         if matches:
-            folder = matches[0].parent.relative_to(site).as_posix()
-            found[page.name] = "" if folder == "." else folder + "/"
+            path = matches[0].relative_to(site).as_posix()
+            found[page.name] = "" if path == "." else path if path.endswith(".html") else path + "/"
         elif page.required:
-            raise MissingPage(f"the site has no {page.name} page at {page.pattern or '/'}")
+            raise MissingPage(f"the {kind} site has no {page.name} page at {page.pattern or '/'}")
     return found

@@ -10,7 +10,7 @@ import pytest
 from playwright.sync_api import sync_playwright
 
 from helpers import FIXTURES, build_site
-from quality.pages import resolve
+from quality.pages import AUDITED_PAGES, resolve
 from quality.serve import serving
 
 CHROMIUM_ARGS = [
@@ -34,10 +34,16 @@ def site_url(real_site: Path):
 
 
 @pytest.fixture(scope="session")
-def fixture_site_url(tmp_path_factory):
+def fixture_site(tmp_path_factory) -> Path:
+    """The site of the fixture bank, which has an alias (the real bank renamed nothing yet)."""
     build = build_site(tmp_path_factory.mktemp("fixture"), (FIXTURES / "valid" / "minimal.yaml").read_text())
     assert build.returncode == 0, build.output
-    with serving(build.site) as url:
+    return build.site
+
+
+@pytest.fixture(scope="session")
+def fixture_site_url(fixture_site: Path):
+    with serving(fixture_site) as url:
         yield url
 
 
@@ -45,6 +51,15 @@ def fixture_site_url(tmp_path_factory):
 def audited_pages(real_site: Path) -> dict[str, str]:
     """quality.pages.AUDITED_PAGES as URL paths of the real site: name -> path."""
     return resolve(real_site)
+
+
+@pytest.fixture(scope="session")
+def audited_urls(real_site, site_url, fixture_site, fixture_site_url) -> dict[str, str]:
+    """Every page of quality.pages.AUDITED_PAGES, one of each kind, as a URL: name -> URL."""
+    urls = {name: site_url + path for name, path in resolve(real_site).items()}
+    urls.update({name: fixture_site_url + path for name, path in resolve(fixture_site, kind="fixture").items()})
+    assert set(urls) == {p.name for p in AUDITED_PAGES if p.required}, "an audited kind of page is missing"
+    return urls
 
 
 @pytest.fixture(scope="session")
