@@ -43,11 +43,11 @@ class Budget:
     """What one page may cost. Bytes are as transferred (gzipped), by Lighthouse's
     resource types; script bytes are uncompressed, the work a browser parses and runs."""
 
-    total_kb: float = 230
+    total_kb: float = 290
     document_kb: float = 45
     script_kb: float = 45
     stylesheet_kb: float = 30
-    other_kb: float = 150       # the search index, until search loads on first use
+    other_kb: float = 200       # the search index, until search loads on first use
     font_kb: float = 0          # no web fonts
     image_kb: float = 5
     requests: int = 12
@@ -58,7 +58,7 @@ class Budget:
 
 BUDGETS: dict[str, Budget] = {name: Budget() for name in LIGHTHOUSE_PAGES}
 # A topic page holds a dozen entries, and a scorecard a form for every question of its kit.
-BUDGETS["topic"] = Budget(document_kb=60, total_kb=250, dom_elements=2600)
+BUDGETS["topic"] = Budget(document_kb=60, total_kb=310, dom_elements=2600)
 BUDGETS["scorecard"] = Budget(document_kb=45, dom_elements=1800)
 
 THEME_SCRIPTS = "assets/javascripts/"  # Material's bundle and its search worker

@@ -158,10 +158,21 @@
           option.textContent = q.topic_title;
           form.topic.appendChild(option);
         });
-        // The card's text (a note for readers without JavaScript) is replaced in place, so
-        // the page does not shift and its largest text is painted with the first frame.
-        root.querySelectorAll(".qb-pending").forEach(function (el) { el.classList.remove("qb-pending"); });
+        // The card's text (a note for readers without JavaScript) stays invisible until the
+        // first question replaces it: text of another length, painted first, would shift
+        // the card's lines (layout shift must be 0).
         next();
+        root.querySelectorAll(".qb-pending, .qb-pending-text").forEach(function (el) {
+          el.classList.remove("qb-pending", "qb-pending-text");
+        });
+      })
+      .catch(function () {
+        card.querySelector(".qb-practice-question").textContent = "The questions could not be loaded.";
+        card.querySelector(".qb-practice-summary").textContent =
+          "Reload the page, or read every question on the topic pages.";
+        root.querySelectorAll(".qb-pending, .qb-pending-text").forEach(function (el) {
+          el.classList.remove("qb-pending", "qb-pending-text");
+        });
       });
 
     form.addEventListener("change", function () { current = null; next(); });

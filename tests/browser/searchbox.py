@@ -8,7 +8,9 @@ from playwright.sync_api import expect
 
 
 def search_results(page, site_url: str, query: str, type_it: bool = False) -> list[str]:
-    """Paths of the result pages, in order, once the list has stopped changing."""
+    """Paths of the result pages from the site's root ("/q/<id>/"), in order, once the list
+    has stopped changing."""
+    base = urlparse(site_url).path.rstrip("/")
     page.goto(site_url)
     # A query typed before the search worker has loaded its index is lost; Material says
     # "Type to start searching" once it is ready.
@@ -24,7 +26,7 @@ def search_results(page, site_url: str, query: str, type_it: bool = False) -> li
     expect(links.first).to_be_visible(timeout=15_000)
     previous: list[str] | None = None
     for _ in range(30):  # results re-render as the worker answers; wait until stable
-        current = [urlparse(h).path for h in links.evaluate_all("els => els.map(e => e.href)")]
+        current = [urlparse(h).path.removeprefix(base) for h in links.evaluate_all("els => els.map(e => e.href)")]
         if current == previous:
             return current
         previous = current

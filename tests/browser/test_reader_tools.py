@@ -19,12 +19,13 @@ Q = "q/canary-deployment/"
 def test_study_mode_hides_answers_until_revealed_and_reveal_all_opens_everything(page, site_url):
     page.goto(site_url + Q)
     details = page.locator("article details")
-    expect(details).to_have_count(3)
-    for i in range(3):
+    # answer, red flags, follow-ups and rating anchors
+    expect(details).to_have_count(4)
+    for i in range(4):
         expect(details.nth(i)).not_to_have_attribute("open", re.compile(".*"))
     expect(page.get_by_text("Strong answer", exact=True)).to_be_visible()
     page.get_by_role("button", name="Reveal all answers").click()
-    for i in range(3):
+    for i in range(4):
         expect(details.nth(i)).to_have_attribute("open", "")
     expect(details.nth(1).locator("li").first).to_be_visible()  # a red flag
     page.get_by_role("button", name="Hide all").click()
