@@ -31,6 +31,7 @@ RUN_WORDS = 8
 # through share only a topic's vocabulary, not a claim.
 NEAR_SCORE = 0.60           # weighted Dice of the two sentences' content words
 NEAR_SCORE_DISTINCT = 0.58  # the bar when the pair also shares distinctive tokens
+ASIDE_WEIGHT = 0.5          # words only inside parentheses: examples, not the claim
 DISTINCT_SHARED = 3         # how many numbers and names make a pair distinctive
 MIN_SHARED_STEMS = 6        # fewer shared words than this is too little to be a claim
 MIN_STEMS = 6               # shorter sentences are labels, not claims
@@ -86,6 +87,8 @@ class Sentence:
     line: int
     stems: frozenset[str]
     distinct: frozenset[str]
+    # stems seen only inside parentheses: lists of examples, which count half
+    aside: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -261,7 +264,8 @@ def sentence(p: Passage, text: str, offset: int, boilerplate: re.Pattern | None 
     plain = re.sub(r"[*_`#>|]", " ", text)
     if boilerplate is not None:
         plain = boilerplate.sub(" ", plain)
-    stems, distinct = set(), set()
+    stems, distinct, inside, outside = set(), set(), set(), set()
+    depth_at = _depths(plain)
     for k, m in enumerate(_TOKEN.finditer(plain)):
         token = m.group()
         low = token.lower()
@@ -269,12 +273,25 @@ def sentence(p: Passage, text: str, offset: int, boilerplate: re.Pattern | None 
             continue
         stemmed = stem(low)
         stems.add(stemmed)
+        (inside if depth_at[m.start()] else outside).add(stemmed)
         # distinctive: a number of two characters or more ("1k", "99", "0.05"); a name, that
         # is an acronym or camel-case word, or a capitalised word inside a sentence
         if ((len(token) > 1 and _DIGIT.search(token)) or (k > 0 and token[0].isupper())
                 or _INNER_CAPITAL.search(token)):
             distinct.add(stemmed)
-    return Sentence(p, text, p.line_at(offset), frozenset(stems), frozenset(distinct))
+    return Sentence(p, text, p.line_at(offset), frozenset(stems), frozenset(distinct),
+                    frozenset(inside - outside))
+
+
+def _depths(text: str) -> list[int]:
+    depth, out = 0, []
+    for c in text:
+        if c == "(":
+            depth += 1
+        out.append(depth)
+        if c == ")" and depth:
+            depth -= 1
+    return out
 
 
 def near_repeats(items: list[Passage], allowed: Iterable[str] = ()) -> list[Repeat]:
@@ -305,7 +322,10 @@ def near_repeats(items: list[Passage], allowed: Iterable[str] = ()) -> list[Repe
         for w in s.stems:
             if df[w] <= cap:
                 masks[w] |= bit
-    sums = [sum(weight[w] for w in s.stems) for s in sentences]
+    def weigh(s: Sentence, w: str) -> float:
+        return weight[w] * (ASIDE_WEIGHT if w in s.aside else 1.0)
+
+    sums = [sum(weigh(s, w) for w in s.stems) for s in sentences]
     found = []
     for i, a in enumerate(sentences):
         once = twice = 0
@@ -325,7 +345,7 @@ def near_repeats(items: list[Passage], allowed: Iterable[str] = ()) -> list[Repe
                 continue
             # weighted Dice: both sentences must be mostly the shared claim, so a short
             # sentence inside a long one on the same subject does not count
-            score = 2 * sum(weight[w] for w in shared) / (sums[i] + sums[j])
+            score = sum(weigh(a, w) + weigh(b, w) for w in shared) / (sums[i] + sums[j])
             distinct = a.distinct & b.distinct
             bar = NEAR_SCORE_DISTINCT if len(distinct) >= DISTINCT_SHARED else NEAR_SCORE
             if score >= bar:
