@@ -10,7 +10,8 @@ rating), between entries, never within one:
   are across the bank's sentences, so that "model", "latency" and "production" count for
   little and "TreeSHAP", "1k" or "alias" for a lot. A pair is flagged when the shared
   words carry most of the weight of both sentences (a weighted Dice score), with a
-  lower bar when the two also share a distinctive set of numbers and names.
+  lower bar when the two also share a distinctive set of numbers and names. Words seen
+  only inside parentheses (lists of example tools) count half.
 
 Pure functions over plain data: no MkDocs, no pydantic model, so the raw YAML (with its
 line numbers) is all it needs.

@@ -154,3 +154,13 @@ def test_the_bank_repeats_nothing():
         pytest.fail(f"{len(found)} repeats between entries; give the point to one entry and a pointer "
                     "to the other, and link both under `related`:\n\n"
                     + "\n\n".join(r.message(SHOWN) for r in found), pytrace=False)
+
+
+def test_a_shared_list_of_examples_in_parentheses_is_not_a_shared_claim():
+    a = p("alpha", "A pipeline on an orchestrator (Airflow, Kubeflow Pipelines or a cloud's managed pipelines) "
+          "retrains on new data and validates data and model automatically.")
+    b = p("beta", "An orchestrator (Airflow, Dagster, Kubeflow Pipelines or the cloud's managed one) replacing cron.")
+    assert near_repeats(BACKGROUND + [a, b]) == []
+    c = p("gamma", "An orchestrator (Airflow, Dagster, Kubeflow Pipelines or the cloud's managed one) retrains "
+          "on new data and validates data and model automatically.")
+    assert [(r.first[0], r.second[0]) for r in near_repeats(BACKGROUND + [a, c])] == [("alpha", "gamma")]
