@@ -14,8 +14,10 @@ export PYTHONDONTWRITEBYTECODE := 1
 serve: $(STAMP)
 	SITE_URL=http://127.0.0.1:8000/ $(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
 
+# One test worker per core (pytest-xdist); a test file stays on one worker, so its module
+# fixtures (one Lighthouse pass, one link check) run once.
 test: $(STAMP) chromium $(NODE_STAMP)
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n auto --dist loadfile
 
 build: $(STAMP)
 	$(BIN)/mkdocs build --strict

@@ -23,6 +23,7 @@ from pathlib import Path
 import yaml
 
 from macros import loader, render
+from quality import lighthouse
 
 from . import report
 from .builds import build, compare
@@ -128,12 +129,19 @@ def _search_row(label: str, questions: int, site: Path, config: str, times: Sear
             "searches": len(times.latencies_ms), "no_results": times.no_results}
 
 
+def _lighthouse(site: Path, runs: int) -> dict:
+    reports = lighthouse.run(site, runs)
+    version = next(iter(reports.values()))[0]["lighthouseVersion"]
+    return {"runs": runs, "version": version, "pages": lighthouse.summary(reports)}
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__)
     parser.add_argument("--sizes", type=int, nargs="+", default=[60, 600, 6000])
     parser.add_argument("--runs", type=int, help="timed builds per size and site (default: "
                         f"{', '.join(f'{r} at {n}' for n, r in DEFAULT_RUNS.items())}, else {MIN_RUNS})")
     parser.add_argument("--search-rounds", type=int, default=3, help="passes over the query sample")
+    parser.add_argument("--lighthouse-runs", type=int, default=3, help="Lighthouse runs per page")
     parser.add_argument("--report", default="docs/how-fast.md", help="where to write the page ('-': nowhere)")
     parser.add_argument("--rewrite-report", action="store_true",
                         help="measure nothing: write the page again from bench/out/results.json")
@@ -188,7 +196,10 @@ def main(argv: list[str] | None = None) -> int:
                 ours["faster_in_pairs"] = [pair.a_faster, pair.pairs]
                 searches += [ours, _search_row("synthetic bank of 600", 600, default_site, "Material default", pair.b)]
 
-    results = {"env": env, "sizes": args.sizes, "queries": queries,
+        _say("Lighthouse on the representative pages of the handbook as published")
+        lighthouse_results = _lighthouse(real_site, args.lighthouse_runs)
+
+    results = {"env": env, "sizes": args.sizes, "queries": queries, "lighthouse": lighthouse_results,
                "search_rounds": args.search_rounds, "build": rows, "weights": weights,
                "first_visit_fetched": sorted(fetched),
                "search": searches, "seconds": time.perf_counter() - started}

@@ -187,6 +187,37 @@ def table(results: dict) -> str:
     return "\n".join(parts)
 
 
+_LIGHTHOUSE_HEAD = ["Page", "Performance (median)", "Performance (range)", "LCP (ms)", "TBT (ms)",
+                    "benchmarkIndex", "Accessibility", "Best Practices", "SEO"]
+
+
+def _lighthouse_rows(results: dict) -> list[list]:
+    return [[name, f"{r['performance']:g}", f"{r['performance_range'][0]}–{r['performance_range'][1]}",
+             f"{r['lcp_ms']:,.0f}", f"{r['tbt_ms']:,.0f}", f"{r['benchmark_index']:,.0f}",
+             f"{r['accessibility']:g}", f"{r['best-practices']:g}", f"{r['seo']:g}"]
+            for name, r in results["lighthouse"]["pages"].items()]
+
+
+def _lighthouse(results: dict) -> str:
+    if "lighthouse" not in results:
+        return ""
+    runs = results["lighthouse"]["runs"]
+    return f"""## Lighthouse
+
+Lighthouse {results['lighthouse']['version']} with its default mobile settings (simulated
+throttling), {runs} runs per page on the handbook as published, served on loopback with gzip;
+medians, with the range of the Performance score. Performance, LCP and TBT are timings: they
+move with the machine, whose speed Lighthouse reports as benchmarkIndex (higher is faster),
+so they are measured here and never decide a test. `make test` holds each page instead to
+budgets the page itself decides: Accessibility, Best Practices and SEO at 100, bytes by
+resource type, requests, layout shift 0, DOM size and the bytes of the handbook's own
+scripts (`quality/lighthouse.py`).
+
+{_table(_LIGHTHOUSE_HEAD, _lighthouse_rows(results), "lrrrrrrrr")}
+
+"""
+
+
 def markdown(results: dict) -> str:
     env = results["env"]
     target_rows = [[name, measured, "met" if ok else "**missed**"] for name, measured, ok in targets(results)]
@@ -284,7 +315,7 @@ falls on both.
 
 {_table(_SEARCH_HEAD, _search_rows(results), "llrrrrrr")}
 
-## Run it
+{_lighthouse(results)}## Run it
 
 ```sh
 make bench

@@ -276,6 +276,7 @@ def redirect_page(target: str, title: str) -> str:
         "<meta name=\"robots\" content=\"noindex\">\n"
         f"<meta http-equiv=\"refresh\" content=\"0; url={href}\">\n"
         "</head>\n<body>\n<main>\n"
+        f"<h1>Moved: {escape_attribute(title)}</h1>\n"
         f"<p>This question has a new address: <a href=\"{href}\">{escape_attribute(title)}</a>.</p>\n"
         "</main>\n</body>\n</html>\n"
     )

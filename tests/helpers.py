@@ -43,3 +43,12 @@ def build_site(tmp: Path, bank_text: str | None = None, extra_docs: dict[str, st
     return Build(result.returncode, result.stdout + result.stderr, site)
 
 
+
+
+def expected_line(fixture: Path) -> int:
+    """The line an invalid fixture's header says its problem is reported at
+    (`# expect: CODE LINE: message`, written by tests/fixtures/make_invalid.py)."""
+    for line in fixture.read_text().splitlines():
+        if line.startswith("# expect:"):
+            return int(line.split()[3].rstrip(":"))
+    raise ValueError(f"{fixture} has no '# expect:' header")

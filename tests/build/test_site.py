@@ -11,7 +11,7 @@ from urllib.parse import urlparse
 import pytest
 import yaml
 
-from helpers import FIXTURES, ROOT, build_site
+from helpers import FIXTURES, ROOT, build_site, expected_line
 
 SITE_URL = yaml.load((ROOT / "mkdocs.yml").read_text().replace("!ENV", ""), Loader=yaml.SafeLoader)["site_url"][1]
 
@@ -133,7 +133,8 @@ def test_bad_bank_fails_before_writing_any_page(tmp_path):
     bad = (FIXTURES / "invalid" / "QB014-bad-level.yaml").read_text()
     build = build_site(tmp_path, bad)
     assert build.returncode != 0
-    assert "data/questions.yaml:34: QB014 level 'expert' is not allowed" in build.output
+    line = expected_line(FIXTURES / "invalid" / "QB014-bad-level.yaml")
+    assert f"data/questions.yaml:{line}: QB014 level 'expert' is not allowed" in build.output
     assert not build.site.exists() or not any(build.site.rglob("*.html"))
 
 

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from bench.projects import CSP_META
-from helpers import FIXTURES, build_site
+from helpers import FIXTURES, build_site, expected_line
 from quality.project_copy import copy_project
 
 # The Zensical that requirements.txt pins; KNOWN_GAPS holds for this version. When the pin
@@ -151,7 +151,8 @@ def test_a_bad_bank_fails_the_zensical_build_with_its_file_line_code_and_leaves_
            "kits.yaml": (FIXTURES / "valid" / "kits.yaml").read_text()}
     build = build_zensical(tmp_path, bad)
     assert build.returncode != 0
-    assert "data/questions.yaml:34: QB014 level 'expert' is not allowed" in build.output
+    line = expected_line(FIXTURES / "invalid" / "QB014-bad-level.yaml")
+    assert f"data/questions.yaml:{line}: QB014 level 'expert' is not allowed" in build.output
     assert _left_behind(build) == []
 
 

@@ -76,3 +76,12 @@ def test_targets_are_met_or_missed_by_the_measured_figures():
     missed = report.targets(_results(1.151, 200_001, 100.5))
     assert [ok for _, _, ok in missed] == [False, False, False]
     assert "1.151x at 60" in missed[0][1]
+
+
+def test_the_report_shows_lighthouse_timings_with_the_machines_speed():
+    from bench import report
+    row = {"performance": 93, "performance_range": [88, 97], "lcp_ms": 2400, "tbt_ms": 180,
+           "benchmark_index": 1420, "accessibility": 100, "best-practices": 100, "seo": 100, "runs": 3}
+    section = report._lighthouse({"lighthouse": {"runs": 3, "version": "12.2.3", "pages": {"home": row}}})
+    assert "| home | 93 | 88–97 | 2,400 | 180 | 1,420 | 100 | 100 | 100 |" in section
+    assert report._lighthouse({}) == ""

@@ -11,6 +11,8 @@ import pytest
 from macros.loader import load_bank, load_glossary, parse_bank, parse_glossary, parse_kits
 from macros.problems import CODES, BankError, Problem
 
+from helpers import expected_line
+
 FIXTURES = Path(__file__).parents[1] / "fixtures"
 INVALID = sorted((FIXTURES / "invalid").glob("*.yaml"))
 INVALID_KITS = sorted((FIXTURES / "invalid-kits").glob("*.yaml"))
@@ -84,7 +86,8 @@ def test_valid_fixture_has_no_problem():
 def test_message_format_names_file_line_code_and_id():
     text = (Path(__file__).parents[1] / "fixtures" / "invalid" / "QB014-bad-level.yaml").read_text()
     _, problems = parse_bank(text, "data/questions.yaml")
-    assert str(problems[0]) == ("data/questions.yaml:34: QB014 level 'expert' is not allowed; "
+    line = expected_line(Path(__file__).parents[1] / "fixtures" / "invalid" / "QB014-bad-level.yaml")
+    assert str(problems[0]) == (f"data/questions.yaml:{line}: QB014 level 'expert' is not allowed; "
                                 "use one of: junior, mid, senior [canary-deployment]")
 
 
