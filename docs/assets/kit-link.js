@@ -48,20 +48,29 @@ function readStep(value, what) {
   return { minutes, text };
 }
 
-function readQuestions(value, known, report) {
+function readQuestions(value) {
   if (!value) return [];
   const entries = value.split(",");
   if (entries.length > LIMITS.questions) {
     throw new Malformed(`it lists ${entries.length} questions, and a kit holds at most ${LIMITS.questions}`);
   }
-  const questions = [];
-  for (const entry of entries) {
+  return entries.map((entry) => {
     const colon = entry.lastIndexOf(":");
     const id = colon > 0 ? entry.slice(0, colon) : "";
     const minutes = colon > 0 ? parseMinutes(entry.slice(colon + 1)) : null;
     if (!isSlug(id) || minutes === null) {
       throw new Malformed(`the entry ${quoted(entry)} should be a question id, a colon and minutes, as in canary-deployment:8`);
     }
+    return { id, minutes };
+  });
+}
+
+// The questions under their current ids: a former id (alias) becomes the current one, an id
+// the bank no longer has is dropped, and a question listed twice is kept once.
+export function resolveQuestions(questions, known) {
+  const report = { unknown: [], renamed: [], duplicates: [] };
+  const out = [];
+  for (const { id, minutes } of questions) {
     let current = id;
     if (!known.ids.has(id)) {
       if (Object.prototype.hasOwnProperty.call(known.aliases, id)) {
@@ -72,13 +81,13 @@ function readQuestions(value, known, report) {
         continue;
       }
     }
-    if (questions.some((q) => q.id === current)) {
+    if (out.some((q) => q.id === current)) {
       report.duplicates.push(current);
       continue;
     }
-    questions.push({ id: current, minutes });
+    out.push({ id: current, minutes });
   }
-  return questions;
+  return { questions: out, report };
 }
 
 function readLevels(value) {
@@ -90,19 +99,26 @@ function readLevels(value) {
 }
 
 // Messages for the reader about a link that loaded, one per kind of change.
-export function notes(report) {
+// `source` names what held the ids: "This link" or "Your saved kit".
+export function notes(report, source = "This link") {
   const out = [];
   if (report.unknown.length) {
-    out.push(`This link names ${report.unknown.length === 1 ? "a question" : "questions"} the handbook no longer has: `
+    out.push(`${source} names ${report.unknown.length === 1 ? "a question" : "questions"} the handbook no longer has: `
       + `${report.unknown.join(", ")}. The rest of the kit is here.`);
   }
   report.renamed.forEach(([old, current]) => {
     out.push(`The question ${old} has a new id, ${current}; the kit uses it.`);
   });
   if (report.duplicates.length) {
-    out.push(`The link lists ${report.duplicates.join(", ")} more than once; the kit keeps the first.`);
+    out.push(`${source} lists ${report.duplicates.join(", ")} more than once; the kit keeps the first.`);
   }
   return out;
+}
+
+// A kit from anywhere (this browser's storage, a ready-made kit) with its ids brought up to date.
+export function reconcileKit(kit, known, source = "Your saved kit") {
+  const { questions, report } = resolveQuestions(kit.questions, known);
+  return { kit: { ...kit, questions }, report, notes: notes(report, source) };
 }
 
 // What the address `search` ("?kit=1&…") holds:
@@ -122,7 +138,6 @@ export function decodeKit(search, known) {
     return { kit: null, error: "This kit link is malformed and could not be read." };
   }
   if (!params.has("kit")) return { kit: null };
-  const report = { unknown: [], renamed: [], duplicates: [] };
   try {
     const version = params.get("kit");
     if (version !== LINK_VERSION) {
@@ -139,9 +154,9 @@ export function decodeKit(search, known) {
       length,
       opening: readStep(params.get("open"), "opening"),
       closing: readStep(params.get("close"), "closing"),
-      questions: readQuestions(params.get("questions"), known, report),
+      questions: readQuestions(params.get("questions")),
     };
-    return { kit, report, notes: notes(report) };
+    return reconcileKit(kit, known, "This link");
   } catch (e) {
     if (!(e instanceof Malformed)) throw e;
     return { kit: null, error: `This kit link is malformed, so it was not opened: ${e.message}.` };

@@ -148,3 +148,24 @@ export function loadKit(storage) {
 export function saveKit(kit, storage) {
   return writeJSON(KEYS.kit, kit, storage);
 }
+
+// A ready-made kit (from api/kit-builder.json) as a custom kit to edit. A custom kit has an
+// opening, questions and a closing, so an activity between questions is left out and named.
+export function kitFromReadyMade(ready) {
+  const plan = ready.plan;
+  const first = plan[0] && plan[0].activity !== undefined ? plan[0] : null;
+  const last = plan.length > 1 && plan[plan.length - 1].activity !== undefined ? plan[plan.length - 1] : null;
+  const left = plan.filter((s) => s.activity !== undefined && s !== first && s !== last).map((s) => s.activity);
+  const stepOf = (s) => (s ? { minutes: s.minutes, text: cleanText(s.activity, LIMITS.text) } : { minutes: 5, text: "" });
+  return {
+    kit: {
+      title: cleanText(ready.title, LIMITS.title),
+      levels: LEVELS.filter((l) => ready.levels.includes(l)),
+      length: ready.minutes,
+      opening: stepOf(first),
+      closing: stepOf(last),
+      questions: plan.filter((s) => s.question).slice(0, LIMITS.questions).map((s) => ({ id: s.question, minutes: s.minutes })),
+    },
+    leftOut: left,
+  };
+}
