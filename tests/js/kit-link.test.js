@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 
 import { LIMITS, newKit } from "../../docs/assets/kit.js";
-import { MAX_LINK_LENGTH, decodeKit, encodeKit } from "../../docs/assets/kit-link.js";
+import { MAX_LINK_LENGTH, decodeKit, encodeKit, reconcileKit } from "../../docs/assets/kit-link.js";
 
 const known = {
   ids: new Set(["canary-deployment", "data-drift", "mlops-concept"]),
@@ -118,4 +118,13 @@ test("a link of a full kit stays under the length limit", () => {
     opening: { minutes: 5, text: "o".repeat(LIMITS.text) }, closing: { minutes: 5, text: "c".repeat(LIMITS.text) },
     questions: Array.from({ length: LIMITS.questions }, (_, i) => ({ id: `a-fairly-long-question-id-${i}`, minutes: 10 })) };
   assert.ok(encodeKit(kit).length < MAX_LINK_LENGTH);
+});
+
+test("a saved kit is brought up to date as a link is: aliases resolved, unknown ids named", () => {
+  const saved = { ...newKit(), questions: [{ id: "canary-release", minutes: 9 }, { id: "gone", minutes: 4 },
+    { id: "data-drift", minutes: 6 }] };
+  const { kit, notes } = reconcileKit(saved, known);
+  assert.deepEqual(kit.questions, [{ id: "canary-deployment", minutes: 9 }, { id: "data-drift", minutes: 6 }]);
+  assert.match(notes[0], /^Your saved kit names a question the handbook no longer has: gone\./);
+  assert.deepEqual(saved.questions.length, 3, "the kit given is left alone");
 });

@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 
 import {
-  DEFAULT_MINUTES, LIMITS, addQuestion, clock, lengthStatus, moveQuestion, newKit, parseMinutes,
+  DEFAULT_MINUTES, LIMITS, addQuestion, clock, kitFromReadyMade, lengthStatus, moveQuestion, newKit, parseMinutes,
   removeQuestion, schedule, setQuestionMinutes, steps, totalMinutes,
 } from "../../docs/assets/kit.js";
 
@@ -68,4 +68,18 @@ test("moving a question puts it at the new place and clamps to the list", () => 
   assert.equal(ids(moveQuestion(kit, 0, -1)), "abc");
   assert.equal(ids(moveQuestion(kit, 1, 9)), "acb");
   assert.equal(moveQuestion(kit, 5, 0), kit);
+});
+
+test("a ready-made kit becomes an opening, its questions and a closing", () => {
+  const ready = { id: "r", title: "Ready", minutes: 30, levels: ["senior", "mid"], plan: [
+    { minutes: 3, activity: "Hello" }, { minutes: 10, question: "a" }, { minutes: 4, activity: "Break" },
+    { minutes: 10, question: "b" }, { minutes: 3, activity: "Bye" }] };
+  const { kit, leftOut } = kitFromReadyMade(ready);
+  assert.deepEqual(kit, { title: "Ready", levels: ["mid", "senior"], length: 30,
+    opening: { minutes: 3, text: "Hello" }, closing: { minutes: 3, text: "Bye" },
+    questions: [{ id: "a", minutes: 10 }, { id: "b", minutes: 10 }] });
+  assert.deepEqual(leftOut, ["Break"]);
+  const bare = kitFromReadyMade({ ...ready, plan: [{ minutes: 30, question: "a" }] }).kit;
+  assert.equal(bare.opening.text, "");
+  assert.equal(bare.closing.text, "");
 });
