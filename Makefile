@@ -8,19 +8,25 @@ NODE_STAMP := node_modules/.installed-$(shell cksum < package-lock.json | cut -d
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: serve test build build-zensical check schemas chromium nodejs lighthouse links links-external \
+.PHONY: serve test test-js build build-zensical check schemas chromium nodejs lighthouse links links-external \
 	yamllint actionlint release-addresses bench clean
 
 serve: $(STAMP)
 	SITE_URL=http://127.0.0.1:8000/ $(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
 
-# One test worker per core (pytest-xdist); a test file stays on one worker, so its module
-# fixtures (one Lighthouse pass, one link check) run once.
+# The reader tools' logic first (Node's built-in runner, no page), then everything else
+# with one test worker per core (pytest-xdist); a test file stays on one worker, so its
+# module fixtures (one Lighthouse pass, one link check) run once.
 test: $(STAMP) chromium $(NODE_STAMP)
+	node --test tests/js/
 	$(BIN)/python -m pytest -n auto --dist loadfile
 
 build: $(STAMP)
 	$(BIN)/mkdocs build --strict
+
+# The reader tools' logic alone (kit links, minutes, storage): seconds, no browser.
+test-js: | nodejs
+	node --test tests/js/
 
 # The second generator, pinned in requirements.txt: the same site built by Zensical into
 # site-zensical/, from the data written out as plain files (see CONTRIBUTING.md). MkDocs

@@ -6,11 +6,14 @@ from __future__ import annotations
 import csv
 import io
 import json
+from html.parser import HTMLParser
 from typing import Callable
 
 from pydantic import BaseModel, ConfigDict, Field
 
 from .model import Bank, FollowUp, Glossary, KitFile, Question, Rating, Reference
+from .render import KIND_LABELS, LEVEL_LABELS, rating_anchors
+from .render_kits import inline_html
 from .text import escape_markdown
 
 API_VERSION = 1
@@ -81,6 +84,74 @@ def practice_index(bank: Bank) -> str:
     items = [{**{k: getattr(q, k) for k in keep}, "topic_title": bank.topic(q.topic).title}
              for q in bank.questions]
     return json.dumps({"version": API_VERSION, "questions": items}, separators=(",", ":")) + "\n"
+
+
+# Inline elements the kit builder recreates; any other markup keeps only its text.
+RICH_TAGS = ("code", "em", "strong")
+
+RichText = str | list  # plain text, or a list of text and [tag, *children] elements
+
+
+class _RichText(HTMLParser):
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.stack: list[list] = [[]]
+
+    def handle_starttag(self, tag, attrs):
+        if tag in RICH_TAGS:
+            self.stack.append([tag])
+
+    def handle_endtag(self, tag):
+        if tag in RICH_TAGS and len(self.stack) > 1 and self.stack[-1][0] == tag:
+            done = self.stack.pop()
+            self.stack[-1].append(done)
+
+    def handle_data(self, data):
+        self.stack[-1].append(data)
+
+
+def rich_text(text: str) -> RichText:
+    """Bank Markdown as the kit pages show it (code spans, emphasis), as data a script turns
+    into elements with text nodes: the builder never parses HTML. Plain text stays a string."""
+    parser = _RichText()
+    parser.feed(inline_html(text))
+    parser.close()
+    while len(parser.stack) > 1:  # an element left open keeps its text
+        parser.stack[-2].extend(parser.stack.pop()[1:])
+    nodes = parser.stack[0]
+    return nodes[0] if len(nodes) == 1 and isinstance(nodes[0], str) else nodes
+
+
+def interviewer_question(q: Question, bank: Bank) -> dict:
+    """What a kit shows of a question: never the answer."""
+    return {
+        "id": q.id,
+        "topic_title": bank.topic(q.topic).title,
+        "level": LEVEL_LABELS[q.level],
+        "kind": KIND_LABELS[q.kind],
+        "question": rich_text(q.question),
+        "summary": rich_text(q.summary),
+        "listen_for": [rich_text(s) for s in q.listen_for],
+        "red_flags": [rich_text(s) for s in q.red_flags],
+        "follow_ups": [{"ask": rich_text(f.ask), "good": rich_text(f.good)} for f in q.follow_ups],
+        "rating": [{"label": label, "text": rich_text(text)} for label, text in rating_anchors(q)],
+    }
+
+
+def kit_builder_data(bank: Bank, kits: KitFile) -> str:
+    """Everything the kit builder needs, from one file: each question as interviewers see it,
+    the former ids (so old links keep working) and the ready-made kits to start from."""
+    doc = {
+        "version": API_VERSION,
+        "aliases": dict(sorted(bank.aliases.items())),
+        "questions": [interviewer_question(q, bank) for q in bank.questions],
+        "kits": [{"id": k.id, "title": k.title, "minutes": k.minutes, "levels": list(k.levels),
+                  "plan": [{"minutes": s.minutes, "question": s.question} if s.question
+                           else {"minutes": s.minutes, "activity": " ".join(s.activity.split())}
+                           for s in k.plan]}
+                 for k in kits.kits],
+    }
+    return json.dumps(doc, separators=(",", ":"), ensure_ascii=False) + "\n"
 
 
 def answer_fragment(q: Question, answer_html: AnswerHtml) -> str:

@@ -25,6 +25,8 @@ NOT_INDEXED = 'data-search-exclude="true"'
 
 LEVEL_LABELS = {"junior": "Junior", "mid": "Mid", "senior": "Senior"}
 KIND_LABELS = {"concept": "Concept", "experience": "Experience", "practice": "Practice"}
+# The kit builder's page (docs/kits/my-kit.md), which "Add to my kit" fills.
+MY_KIT_URL = "kits/my-kit/"
 
 
 def question_path(qid: str) -> str:
@@ -69,6 +71,12 @@ class Links:
     def permalink(self, qid: str) -> str:
         return self.rel(question_path(qid))
 
+    def site_url_from_page(self, path: str) -> str:
+        """A built page's directory URL ("kits/my-kit/") relative to this page's URL, for raw
+        HTML, where MkDocs does not rewrite links (pages are served as directories)."""
+        depth = self.page.count("/") + (0 if posixpath.basename(self.page) == "index.md" else 1)
+        return "../" * depth + path
+
     def absolute_permalink(self, qid: str) -> str:
         return f"{self.site_url.rstrip('/')}/q/{qid}/"
 
@@ -103,13 +111,16 @@ def meta_line(q: Question) -> str:
 
 
 def tools_bar(q: Question, links: Links) -> str:
-    """Buttons the page script wires up (copy link, practised). Hidden until it does, so a
-    reader without JavaScript sees no dead controls."""
+    """Buttons the page script wires up (copy link, practised, add to my kit). Hidden until it
+    does, so a reader without JavaScript sees no dead controls. The link to My kit shows once
+    the question is in the kit."""
     return (
         f'<div class="qb-tools" {NOT_INDEXED} data-qid="{q.id}" data-topic="{q.topic}" '
         f'data-permalink="{escape_attribute(links.absolute_permalink(q.id))}" hidden>'
         '<button type="button" class="md-button qb-copy">Copy link</button> '
-        '<button type="button" class="md-button qb-practised" aria-pressed="false">Mark as practised</button>'
+        '<button type="button" class="md-button qb-practised" aria-pressed="false">Mark as practised</button> '
+        '<button type="button" class="md-button qb-kit-add" aria-pressed="false">Add to my kit</button> '
+        f'<a class="qb-kit-open" href="{links.site_url_from_page(MY_KIT_URL)}" hidden>Open my kit</a>'
         '</div>'
     )
 

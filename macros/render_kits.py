@@ -11,7 +11,7 @@ import markdown
 import yaml
 
 from .model import Bank, Kit, KitFile, Question
-from .render import LEVEL_LABELS, KIND_LABELS, Links, rating_anchors
+from .render import LEVEL_LABELS, KIND_LABELS, MY_KIT_URL, Links, rating_anchors
 from .text import escape_attribute, escape_inline_title, escape_markdown, indent
 
 RATINGS = ("Poor", "Mixed", "Good", "Excellent")
@@ -115,12 +115,16 @@ def kit_page(kit: Kit, bank: Bank) -> str:
         else:
             plan_rows.append(f"| {when} | {_cell(step.activity)} |")
     card = links.rel(scorecard_path(kit.id))
+    # Hidden until the page script runs: the kit builder needs it.
+    customise = (f'<p class="qb-kit-actions" hidden><a class="md-button" '
+                 f'href="{links.site_url_from_page(MY_KIT_URL)}?from={kit.id}">Customise this kit</a></p>\n\n')
     return (
         _front(kit.title, kit.summary, {"kit_id": kit.id})
         + f"# {escape_inline_title(kit.title)}\n\n"
         + f"{escape_markdown(kit.summary)}\n\n"
         + f'<p class="qb-meta" markdown>**Length:** {kit.minutes} minutes · **Levels:** {_levels(kit)} · '
         + f"**Questions:** {number} · [Printable scorecard]({card})</p>\n\n"
+        + customise
         + "This kit shows what to listen for, red flags and follow-ups. It shows no answers: "
         + "score what the candidate says against the signals, not against a script.\n\n"
         + "## Plan {#plan}\n\n" + "\n".join(plan_rows) + "\n\n"

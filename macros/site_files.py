@@ -32,9 +32,12 @@ class MarkdownToHtml:
         return html
 
 
+KIT_BUILDER_FILE = "api/kit-builder.json"
+
+
 def generated_pages(data: SiteData, site_url: str) -> Iterator[tuple[str, str]]:
     """One page per question at q/<id>/, a redirect page for every former id, kit pages
-    and scorecards, the practice index and the JSON Schemas."""
+    and scorecards, the practice index, the kit builder's data and the JSON Schemas."""
     bank = data.bank
     for q in bank.questions:
         yield render.question_path(q.id), render.question_page(q, bank, site_url)
@@ -44,6 +47,7 @@ def generated_pages(data: SiteData, site_url: str) -> Iterator[tuple[str, str]]:
         yield render_kits.kit_path(kit.id), render_kits.kit_page(kit, bank)
         yield render_kits.scorecard_path(kit.id), render_kits.scorecard_page(kit, bank)
     yield "api/practice.json", export.practice_index(bank)
+    yield KIT_BUILDER_FILE, export.kit_builder_data(bank, data.kits)
     for name, text in export.schemas().items():
         yield f"schemas/{name}", text
 

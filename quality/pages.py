@@ -35,6 +35,10 @@ AUDITED_PAGES: tuple[AuditedPage, ...] = (
     AuditedPage("kits index", "kits/"),
     AuditedPage("kit", "kits/technical-60-mid/"),
     AuditedPage("scorecard", "kits/technical-60-mid/scorecard/"),
+    # The kit builder and its scorecard, as a first visit sees them (no kit yet);
+    # tests/browser/test_kit_builder.py audits them again holding a kit.
+    AuditedPage("my kit", "kits/my-kit/"),
+    AuditedPage("my kit scorecard", "kits/my-kit/scorecard/"),
     AuditedPage("practice", "practice/"),
     AuditedPage("levels", "levels/"),
     AuditedPage("senior track", "senior/"),

@@ -13,7 +13,7 @@ def lhr(performance=0.9, accessibility=1.0, total=100_000, cls=0.0, dom=500, lcp
     requests = requests if requests is not None else [
         {"url": f"{site}/handbook/", "resourceType": "Document", "resourceSize": 40_000},
         {"url": f"{site}/handbook/assets/javascripts/bundle.js", "resourceType": "Script", "resourceSize": 120_000},
-        {"url": f"{site}/handbook/assets/handbook.js", "resourceType": "Script", "resourceSize": 9_000},
+        {"url": f"{site}/handbook/assets/main.js", "resourceType": "Script", "resourceSize": 9_000},
     ]
     kinds = {"total": total, "document": 9_000, "script": 38_000, "stylesheet": 27_000, "other": 20_000,
              "font": 0, "image": 0}

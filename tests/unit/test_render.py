@@ -175,3 +175,28 @@ def test_rating_anchors_are_the_questions_own_and_print_on_the_scorecard(bank):
     card = render_kits.scorecard_page(kit, bank)
     assert "| ☐ Mixed | Sends a percentage of traffic but names no baseline or rollback rule. |" in card
     assert "Fewer than half the signals" not in card
+
+
+def test_tools_bar_offers_add_to_my_kit_and_links_my_kit_from_its_page(bank):
+    q = bank.by_id["canary-deployment"]
+    for page in ("topics/release-cicd.md", "q/canary-deployment.md"):
+        bar = render.tools_bar(q, render.Links(page, bank, page.startswith("topics/")))
+        assert '<button type="button" class="md-button qb-kit-add" aria-pressed="false">Add to my kit</button>' in bar
+        assert '<a class="qb-kit-open" href="../../kits/my-kit/" hidden>Open my kit</a>' in bar
+
+
+def test_site_url_from_page_counts_the_page_as_a_directory(bank):
+    assert render.Links("index.md", bank, False).site_url_from_page("kits/my-kit/") == "kits/my-kit/"
+    assert render.Links("kits/index.md", bank, False).site_url_from_page("kits/my-kit/") == "../kits/my-kit/"
+    assert render.Links("kits/screen-30.md", bank, False).site_url_from_page("kits/my-kit/") == "../../kits/my-kit/"
+
+
+def test_kit_page_offers_to_customise_the_kit_in_the_builder(bank):
+    from macros import render_kits
+    from macros.model import Kit
+    kit = Kit.model_validate({"id": "short-screen", "title": "K", "minutes": 10, "levels": ["mid"], "summary": "s",
+                              "plan": [{"minutes": 2, "activity": "Hello"}, {"minutes": 8, "question": "data-drift"}]})
+    page = render_kits.kit_page(kit, bank)
+    assert ('<p class="qb-kit-actions" hidden><a class="md-button" href="../../kits/my-kit/?from=short-screen">'
+            "Customise this kit</a></p>") in page
+    assert page.index("Printable scorecard") < page.index("Customise this kit") < page.index("## Plan")

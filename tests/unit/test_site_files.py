@@ -47,3 +47,41 @@ def test_answer_exports_use_the_pages_answers_and_convert_the_rest():
     assert api[second.id]["answer_html"] == MarkdownToHtml()(escape_markdown(second.answer))
     assert json.loads(files[f"api/answers/{second.id}.json"])["answer_html"] == api[second.id]["answer_html"]
     assert "<p>from the page</p>" in files["downloads/mlops-handbook-flashcards.tsv"]
+
+
+def test_kit_builder_data_has_the_interviewers_view_aliases_and_kits_and_no_answers():
+    from macros.export import kit_builder_data
+    from macros.loader import load_bank, load_kits
+    bank = load_bank(ROOT / "tests" / "fixtures" / "valid" / "minimal.yaml")
+    kits = load_kits(ROOT / "tests" / "fixtures" / "valid" / "kits.yaml", bank)
+    doc = json.loads(kit_builder_data(bank, kits))
+    assert doc["aliases"] == {"canary-release": "canary-deployment"}
+    q = {item["id"]: item for item in doc["questions"]}["canary-deployment"]
+    assert set(q) == {"id", "topic_title", "level", "kind", "question", "summary", "listen_for", "red_flags",
+                      "follow_ups", "rating"}
+    source = bank.by_id["canary-deployment"]
+    assert q["question"] == source.question
+    assert len(q["listen_for"]) == len(source.listen_for) and len(q["follow_ups"]) == len(source.follow_ups)
+    assert [r["label"] for r in q["rating"]] == ["Poor", "Mixed", "Good", "Excellent"]
+    assert q["rating"][1]["text"] == source.rating.mixed
+    text = json.dumps(doc)
+    for question in bank.questions:
+        assert question.answer.strip()[:80] not in text, "a kit never shows the strong answer"
+    assert doc["kits"][0]["plan"][0] == {"minutes": 2, "activity": "Introductions."}
+    assert doc["kits"][0]["plan"][1] == {"minutes": 9, "question": "canary-deployment"}
+
+
+def test_rich_text_keeps_code_and_emphasis_as_elements_and_markup_as_text():
+    from macros.export import rich_text
+    assert rich_text("plain & <b>bold</b> {{ x }}") == "plain & <b>bold</b> {{ x }}"
+    assert rich_text("run `kubectl <rollout>` *now*, **then** wait") == [
+        "run ", ["code", "kubectl <rollout>"], " ", ["em", "now"], ", ", ["strong", "then"], " wait"]
+    assert rich_text("<script>alert(1)</script>") == "<script>alert(1)</script>"
+
+
+def test_the_kit_builder_data_is_generated_with_the_pages():
+    data = load_site_data(ROOT)
+    files = dict(generated_pages(data, "https://example.org/h/"))
+    doc = json.loads(files["api/kit-builder.json"])
+    assert [q["id"] for q in doc["questions"]] == [q.id for q in data.bank.questions]
+    assert [k["id"] for k in doc["kits"]] == [k.id for k in data.kits.kits]
