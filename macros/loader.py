@@ -222,6 +222,9 @@ def _kit_problems(data: dict, source: Source, shown: str, bank: Bank) -> list[Pr
         if kid in seen:
             problems.append(Problem(shown, source.line(("kits", i, "id")), "QB010",
                                     f"kit id '{kid}' is used twice", kid))
+        if kid in RESERVED_KIT_IDS:
+            problems.append(Problem(shown, source.line(("kits", i, "id")), "QB027",
+                                    f"kit id '{kid}' is the address of a page of the site", kid))
         seen.add(kid)
         total = 0
         for k, step in enumerate(_as_list(kit.get("plan"))):
@@ -239,6 +242,10 @@ def _kit_problems(data: dict, source: Source, shown: str, bank: Bank) -> list[Pr
             problems.append(Problem(shown, source.line(("kits", i, "minutes")), "QB026",
                                     f"the plan's steps add up to {total} minutes, not {minutes}", kid))
     return problems
+
+
+# Kit pages live at kits/<id>/; these addresses belong to pages of their own.
+RESERVED_KIT_IDS = frozenset({"my-kit", "index"})
 
 
 def _glossary_problems(data: dict, source: Source, shown: str) -> list[Problem]:

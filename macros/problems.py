@@ -36,6 +36,7 @@ CODES: dict[str, tuple[str, str]] = {
     "QB024": ("unknown-tag", "declare the tag under `tags:` or correct its spelling"),
     "QB025": ("unknown-question", "use the id of a question in data/questions.yaml"),
     "QB026": ("kit-timing", "make the steps' minutes add up to the kit's length"),
+    "QB027": ("reserved-kit-id", "choose another id: kits/my-kit/ is the kit builder's page"),
 }
 
 
