@@ -115,11 +115,14 @@ def expand_macro_pages(project: Path, docs: Path, site_url: str) -> None:
             path.write_text(join_front_matter(body, meta), encoding="utf-8")
 
 
-def write_files(folder: Path, files: Iterable[tuple[str, str]]) -> None:
+def write_files(folder: Path, files: Iterable[tuple[str, str | bytes]]) -> None:
     for name, content in files:
         path = folder / name
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(content, encoding="utf-8")
+        if isinstance(content, bytes):
+            path.write_bytes(content)
+        else:
+            path.write_text(content, encoding="utf-8")
 
 
 def write_generated_pages(docs: Path, data: SiteData, site_url: str) -> None:

@@ -62,6 +62,7 @@ class AnswersFromPages:
 
 API_FILE = "api/questions.json"
 DECK_FILE = "downloads/mlops-handbook-flashcards.tsv"
+ANKI_FILE = "downloads/mlops-handbook.apkg"
 
 
 def answer_file(qid: str) -> str:
@@ -69,16 +70,18 @@ def answer_file(qid: str) -> str:
 
 
 def answer_export_paths(data: SiteData) -> list[str]:
-    return [API_FILE, *(answer_file(q.id) for q in data.bank.questions), DECK_FILE]
+    return [API_FILE, *(answer_file(q.id) for q in data.bank.questions), DECK_FILE, ANKI_FILE]
 
 
 def answer_exports(data: SiteData, site_url: str, answers_from_pages: Mapping[str, str]
-                   ) -> Iterator[tuple[str, str]]:
-    """The JSON API, one answer file per question (for the practice page) and the flashcard
-    deck. answers_from_pages maps question ids to the answer HTML of their built pages."""
+                   ) -> Iterator[tuple[str, str | bytes]]:
+    """The JSON API, one answer file per question (for the practice page), the tab-separated
+    flashcards and the Anki package (bytes). answers_from_pages maps question ids to the
+    answer HTML of their built pages."""
     bank, to_html = data.bank, MarkdownToHtml()
     answer_html = AnswersFromPages(answers_from_pages, to_html)
     yield API_FILE, export.api_document(bank, site_url, answer_html)
     for q in bank.questions:
         yield answer_file(q.id), export.answer_fragment(q, answer_html)
     yield DECK_FILE, export.flashcards_tsv(bank, answer_html, to_html)
+    yield ANKI_FILE, export.anki_deck(bank, site_url, answer_html, to_html)

@@ -23,6 +23,7 @@ from macros.cache import site_data  # noqa: E402
 from macros.first_mention import FirstMentionExtension  # noqa: E402
 from macros.problems import BankError  # noqa: E402
 from macros.page_html import strong_answer  # noqa: E402
+from macros.plain_site import write_files  # noqa: E402
 from macros.site_files import answer_export_paths, answer_exports, generated_pages  # noqa: E402
 
 
@@ -107,6 +108,4 @@ def on_page_content(html: str, page, config, files) -> str:
 def on_post_build(config) -> None:
     data = _data(config)
     site = Path(config.site_dir)
-    for path, content in answer_exports(data, config.site_url or "", _answers):
-        (site / path).parent.mkdir(parents=True, exist_ok=True)
-        (site / path).write_text(content, encoding="utf-8")
+    write_files(site, answer_exports(data, config.site_url or "", _answers))
