@@ -125,9 +125,9 @@ def write_files(folder: Path, files: Iterable[tuple[str, str | bytes]]) -> None:
             path.write_text(content, encoding="utf-8")
 
 
-def write_generated_pages(docs: Path, data: SiteData, site_url: str) -> None:
+def write_generated_pages(docs: Path, data: SiteData, site_url: str, repository: str = "") -> None:
     """The question, redirect, kit and scorecard pages, the practice index and the schemas."""
-    write_files(docs, generated_pages(data, site_url))
+    write_files(docs, generated_pages(data, site_url, repository))
 
 
 def plain_config(config: dict, data: SiteData) -> dict:

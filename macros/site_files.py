@@ -32,12 +32,19 @@ class MarkdownToHtml:
         return html
 
 
-def generated_pages(data: SiteData, site_url: str) -> Iterator[tuple[str, str]]:
+def repository(extra: Mapping | None) -> str:
+    """The project's repository, for the corrections form: mkdocs.yml's `extra.repository`.
+    Not `repo_url`, with which Material's header fetches the repository's stars from GitHub's
+    API on every page, a request to another origin that the site's policy blocks."""
+    return str((extra or {}).get("repository") or "")
+
+
+def generated_pages(data: SiteData, site_url: str, repository: str = "") -> Iterator[tuple[str, str]]:
     """One page per question at q/<id>/, a redirect page for every former id, kit pages
     and scorecards, the practice index and the JSON Schemas."""
     bank = data.bank
     for q in bank.questions:
-        yield render.question_path(q.id), render.question_page(q, bank, site_url)
+        yield render.question_path(q.id), render.question_page(q, bank, site_url, repository)
     for alias, target in bank.aliases.items():
         yield f"q/{alias}/index.html", render.redirect_page(f"../{target}/", bank.by_id[target].question)
     for kit in data.kits.kits:

@@ -24,7 +24,7 @@ from macros.first_mention import FirstMentionExtension  # noqa: E402
 from macros.problems import BankError  # noqa: E402
 from macros.page_html import strong_answer  # noqa: E402
 from macros.plain_site import write_files  # noqa: E402
-from macros.site_files import answer_export_paths, answer_exports, generated_pages  # noqa: E402
+from macros.site_files import answer_export_paths, answer_exports, generated_pages, repository  # noqa: E402
 
 
 def _data(config):
@@ -76,7 +76,7 @@ def on_files(files: Files, config) -> Files:
         raise Abort("Topics without a page: " + ", ".join(
             f"docs/{render.topic_path(t)}" for t in missing) + " (add one calling topic_page)")
     _answers.clear()
-    for path, content in generated_pages(data, config.site_url or ""):
+    for path, content in generated_pages(data, config.site_url or "", repository(config.extra)):
         files.append(File.generated(config, path, content=content))
     for path in answer_export_paths(data):
         files.append(_WrittenAfterPages.generated(config, path, content=""))
