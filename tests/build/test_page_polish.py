@@ -76,4 +76,8 @@ def test_changelog_records_this_rounds_corrections_with_working_links(real_site,
     html = page.read_text()
     linked = set(re.findall(r'href="\.\./\.\./q/([a-z0-9-]+)/"', html))
     assert len(linked) >= 10 and linked <= set(real_bank.by_id)
+    # written as HTML (see the page's front matter), so MkDocs does not check them: here
+    article = html[html.index("<article"):html.index("</article>")]
+    for href in re.findall(r'href="(\.\./\.\./[^"#]*)"', article):
+        assert (page.parent / href / "index.html").resolve().is_file(), href
     assert 'href="../../topics/llm-operations/"' in html
