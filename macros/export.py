@@ -4,17 +4,23 @@ Pure functions: no files, no MkDocs."""
 from __future__ import annotations
 
 import csv
+import hashlib
 import io
+import itertools
 import json
 from html.parser import HTMLParser
+import sqlite3
+import zipfile
+from datetime import datetime, timezone
 from typing import Callable
 
+import genanki
 from pydantic import BaseModel, ConfigDict, Field
 
 from .model import Bank, FollowUp, Glossary, KitFile, Question, Rating, Reference
 from .render import KIND_LABELS, LEVEL_LABELS, rating_anchors
 from .render_kits import inline_html
-from .text import escape_markdown
+from .text import escape_markdown, indent
 
 API_VERSION = 1
 
@@ -59,12 +65,16 @@ class ApiDocument(BaseModel):
 AnswerHtml = Callable[[Question], str]  # a question's strong answer as HTML
 
 
+def permanent_url(site_url: str, qid: str) -> str:
+    return f"{site_url.rstrip('/')}/q/{qid}/"
+
+
 def api_question(q: Question, bank: Bank, site_url: str, answer_html: AnswerHtml) -> ApiQuestion:
     data = q.model_dump(mode="json")
     return ApiQuestion(
         **{**data, "aliases": q.aliases, "reviewed": q.reviewed.isoformat(),
            "tags": [bank.tags[t] for t in q.tags]},
-        url=f"{site_url.rstrip('/')}/q/{q.id}/",
+        url=permanent_url(site_url, q.id),
         topic_title=bank.topic(q.topic).title,
         answer_html=answer_html(q),
     )
@@ -180,9 +190,10 @@ def schemas() -> dict[str, str]:
 
 
 def flashcards_tsv(bank: Bank, answer_html: AnswerHtml, to_html: Callable[[str], str]) -> str:
-    """An Anki deck: question on the front, strong answer (as HTML) on the back, topic and
-    level as tags. The header lines tell Anki (2.1.55 and later) how to read the file.
-    `to_html` turns the question's Markdown into HTML."""
+    """Tab-separated flashcards, for spreadsheets and flashcard apps other than Anki (Anki
+    users get anki_deck, which re-imports without duplicates): question on the front, strong
+    answer (as HTML) on the back, topic and level as tags. The header lines tell Anki 2.1.55
+    and later how to read the file. `to_html` turns the question's Markdown into HTML."""
     out = io.StringIO()
     out.write("#separator:tab\n#html:true\n#columns:Front\tBack\tTags\n#tags column:3\n")
     writer = csv.writer(out, delimiter="\t", quoting=csv.QUOTE_MINIMAL, lineterminator="\n")
@@ -191,4 +202,109 @@ def flashcards_tsv(bank: Bank, answer_html: AnswerHtml, to_html: Callable[[str],
         front = to_html(escape_markdown(q.question)).replace("\n", " ")
         back = answer_html(q).replace("\n", " ")
         writer.writerow([front, back, f"mlops-handbook {q.topic} level-{q.level}"])
+    return out.getvalue()
+
+
+DECK_NAME = "MLOps Interview Handbook"
+# Anki recognises the note type by this id: chosen once, never to change, or every re-import
+# would bring a second note type and a copy of every card.
+NOTE_MODEL_ID = 1_796_482_013
+NOTE_FIELDS = ("Question", "Answer", "Listen for", "Red flags", "Link")
+_CARD_CSS = """.card { font-family: system-ui, sans-serif; font-size: 18px; line-height: 1.45;
+  text-align: left; max-width: 42em; margin: 0 auto; }
+.question { font-size: 1.2em; font-weight: 600; }
+h3 { font-size: 1em; margin: 1.2em 0 0.3em; }"""
+_BACK = """{{FrontSide}}
+<hr id="answer">
+<h3>Strong answer</h3>
+{{Answer}}
+<h3>Listen for</h3>
+{{Listen for}}
+<h3>Red flags</h3>
+{{Red flags}}
+<p><a href="{{Link}}">The full entry, with follow-ups and references</a></p>"""
+
+
+def deck_id(name: str = DECK_NAME) -> int:
+    """A stable deck id derived from the deck's name, in the range genanki recommends:
+    Anki puts re-imported cards back into the deck with the same id."""
+    digest = hashlib.sha256(name.encode("utf-8")).digest()
+    return (1 << 30) + int.from_bytes(digest[:4], "big") % (1 << 30)
+
+
+def note_guid(qid: str) -> str:
+    """A note's identity across builds: Anki updates the note with this GUID instead of
+    adding a copy. Derived from the question's id, which never changes (a renamed question
+    gets a new id, and so a new note)."""
+    return genanki.guid_for(qid)
+
+
+def _note_model() -> genanki.Model:
+    return genanki.Model(
+        NOTE_MODEL_ID, f"{DECK_NAME} question",
+        fields=[{"name": name} for name in NOTE_FIELDS],
+        templates=[{"name": "Question and answer",
+                    "qfmt": '<div class="question">{{Question}}</div>', "afmt": _BACK}],
+        css=_CARD_CSS,
+    )
+
+
+def _html_list(items: list[str], to_html: Callable[[str], str]) -> str:
+    bullets = "\n".join(indent(escape_markdown(item), "    ", first="- ") for item in items)
+    return to_html(bullets)
+
+
+def note_tags(q: Question) -> list[str]:
+    """Hierarchical tags (Anki 2.1.45 and later show them as a tree) by topic and level."""
+    return ["mlops-handbook", f"mlops-handbook::topic::{q.topic}", f"mlops-handbook::level::{q.level}"]
+
+
+def deck_timestamp(bank: Bank) -> float:
+    """The notes' modification time: the latest `reviewed` date in the bank. Fixed for a
+    given bank, so the package is byte-for-byte the same on every build; it moves forward
+    whenever an entry is reviewed or corrected. Anki's import (checked with Anki 26.9)
+    updates an existing note only when the incoming one is newer, even when told to update
+    always: an edit that leaves every `reviewed` date as it was reaches no one's cards."""
+    latest = max(q.reviewed for q in bank.questions)
+    return datetime(latest.year, latest.month, latest.day, tzinfo=timezone.utc).timestamp()
+
+
+def _zip_member(name: str, when: float) -> zipfile.ZipInfo:
+    info = zipfile.ZipInfo(name, date_time=datetime.fromtimestamp(when, timezone.utc).timetuple()[:6])
+    info.compress_type = zipfile.ZIP_DEFLATED
+    info.external_attr = 0o644 << 16
+    return info
+
+
+def anki_deck(bank: Bank, site_url: str, answer_html: AnswerHtml, to_html: Callable[[str], str]) -> bytes:
+    """An Anki package (.apkg): one note per question with the question, the strong answer
+    (as the site shows it), listen for, red flags and the permanent link, tagged by topic
+    and level. Note GUIDs, the deck id and the note type's id are stable, so importing a
+    newer package updates the cards a reader already studies instead of duplicating them."""
+    model = _note_model()
+    deck = genanki.Deck(deck_id(), DECK_NAME, description=(
+        f'Questions and strong answers from the <a href="{site_url}">{DECK_NAME}</a>, '
+        "under CC BY 4.0."))
+    for q in bank.questions:
+        fields = [
+            to_html(escape_markdown(q.question)),  # escaped first: bank HTML shows as text
+            answer_html(q),
+            _html_list(q.listen_for, to_html),
+            _html_list(q.red_flags, to_html),
+            permanent_url(site_url, q.id),
+        ]
+        deck.add_note(genanki.Note(model=model, fields=fields, tags=note_tags(q),
+                                   guid=note_guid(q.id)))
+    when = deck_timestamp(bank)
+    # In memory, not through genanki's write_to_file: no temporary file, and the zip entries
+    # get a fixed date instead of the temporary file's.
+    with sqlite3.connect(":memory:") as db:
+        genanki.Package(deck).write_to_db(db.cursor(), when, itertools.count(int(when * 1000)))
+        db.commit()
+        collection = db.serialize()
+    db.close()
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as apkg:
+        apkg.writestr(_zip_member("collection.anki2", when), collection)
+        apkg.writestr(_zip_member("media", when), "{}")
     return out.getvalue()

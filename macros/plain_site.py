@@ -115,16 +115,19 @@ def expand_macro_pages(project: Path, docs: Path, site_url: str) -> None:
             path.write_text(join_front_matter(body, meta), encoding="utf-8")
 
 
-def write_files(folder: Path, files: Iterable[tuple[str, str]]) -> None:
+def write_files(folder: Path, files: Iterable[tuple[str, str | bytes]]) -> None:
     for name, content in files:
         path = folder / name
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(content, encoding="utf-8")
+        if isinstance(content, bytes):
+            path.write_bytes(content)
+        else:
+            path.write_text(content, encoding="utf-8")
 
 
-def write_generated_pages(docs: Path, data: SiteData, site_url: str) -> None:
+def write_generated_pages(docs: Path, data: SiteData, site_url: str, repository: str = "") -> None:
     """The question, redirect, kit and scorecard pages, the practice index and the schemas."""
-    write_files(docs, generated_pages(data, site_url))
+    write_files(docs, generated_pages(data, site_url, repository))
 
 
 def plain_config(config: dict, data: SiteData) -> dict:

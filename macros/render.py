@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import posixpath
 from dataclasses import dataclass
+from urllib.parse import urlencode
 
 import yaml
 
@@ -135,8 +136,29 @@ def reveal_bar() -> str:
     )
 
 
-def entry_body(q: Question, links: Links) -> str:
-    """Everything under a question's heading, the same on its topic and its own page.
+# The corrections form in .github/ISSUE_TEMPLATE/, and the ids of the fields a question's
+# "Report a problem" link fills in (GitHub takes a form field's id as a query parameter).
+CORRECTION_FORM = "correction.yml"
+CORRECTION_PREFILLED = ("id", "link")
+
+
+def report_problem_url(repository: str, q: Question, permalink: str) -> str:
+    """The repository's corrections form, opened with the question's id, permanent address
+    and a title already filled in."""
+    query = urlencode({"template": CORRECTION_FORM, "title": f"Correction: {q.id}",
+                       "id": q.id, "link": permalink})
+    return f"{repository.rstrip('/')}/issues/new?{query}"
+
+
+def report_problem(q: Question, links: Links, repository: str) -> str:
+    href = escape_attribute(report_problem_url(repository, q, links.absolute_permalink(q.id)))
+    return (f'<p class="qb-report" {NOT_INDEXED}><a href="{href}">Report a problem with this entry</a>'
+            " (opens a prefilled issue on GitHub)</p>")
+
+
+def entry_body(q: Question, links: Links, tags_line: bool = True) -> str:
+    """Everything under a question's heading, the same on its topic and its own page (which
+    shows its tags as chips above the title instead of in the foot line).
     The answer, red flags and follow-ups start collapsed: readers studying try first."""
     bank = links.bank
     follow_ups = "\n\n".join(
@@ -170,8 +192,9 @@ def entry_body(q: Question, links: Links) -> str:
     if related:
         blocks.append(f'<p {NOT_INDEXED} markdown>**Related:** {related}</p>')
     blocks.append("**References**\n\n" + references)
-    blocks.append(f'<p class="qb-reviewed" {NOT_INDEXED} markdown>Tags: {tags} · Reviewed {q.reviewed.isoformat()} · '
-                  f'[Permanent link]({links.permalink(q.id)})</p>')
+    foot = [f"Tags: {tags}"] if tags_line else []
+    foot += [f"Reviewed {q.reviewed.isoformat()}", f"[Permanent link]({links.permalink(q.id)})"]
+    blocks.append(f'<p class="qb-reviewed" {NOT_INDEXED} markdown>{" · ".join(foot)}</p>')
     return "\n\n".join(blocks) + "\n"
 
 
@@ -191,8 +214,10 @@ def topic_page(topic: Topic, bank: Bank, page: str, site_url: str = "") -> str:
     return "\n\n".join(sections)
 
 
-def question_page(q: Question, bank: Bank, site_url: str = "") -> str:
-    """A whole Markdown file, front matter included, for the page at /q/<id>/."""
+def question_page(q: Question, bank: Bank, site_url: str = "", repository: str = "") -> str:
+    """A whole Markdown file, front matter included, for the page at /q/<id>/. With the
+    repository's address, it links the corrections form. No study-mode bar: a single
+    question's answer opens by its own summary."""
     page = question_path(q.id)
     links = Links(page, bank, to_sections=False, site_url=site_url)
     topic = bank.topic(q.topic)
@@ -211,8 +236,8 @@ def question_page(q: Question, bank: Bank, site_url: str = "") -> str:
         f"---\n{front}---\n\n"
         f"# {escape_inline_title(q.question)} {{#{q.id}}}\n\n"
         f"<p {NOT_INDEXED} markdown>From the topic {topic_link}.</p>\n\n"
-        + reveal_bar() + "\n\n"
-        + entry_body(q, links)
+        + entry_body(q, links, tags_line=False)
+        + (f"\n{report_problem(q, links, repository)}\n" if repository else "")
     )
 
 

@@ -35,12 +35,19 @@ class MarkdownToHtml:
 KIT_BUILDER_FILE = "api/kit-builder.json"
 
 
-def generated_pages(data: SiteData, site_url: str) -> Iterator[tuple[str, str]]:
+def repository(extra: Mapping | None) -> str:
+    """The project's repository, for the corrections form: mkdocs.yml's `extra.repository`.
+    Not `repo_url`, with which Material's header fetches the repository's stars from GitHub's
+    API on every page, a request to another origin that the site's policy blocks."""
+    return str((extra or {}).get("repository") or "")
+
+
+def generated_pages(data: SiteData, site_url: str, repository: str = "") -> Iterator[tuple[str, str]]:
     """One page per question at q/<id>/, a redirect page for every former id, kit pages
     and scorecards, the practice index, the kit builder's data and the JSON Schemas."""
     bank = data.bank
     for q in bank.questions:
-        yield render.question_path(q.id), render.question_page(q, bank, site_url)
+        yield render.question_path(q.id), render.question_page(q, bank, site_url, repository)
     for alias, target in bank.aliases.items():
         yield f"q/{alias}/index.html", render.redirect_page(f"../{target}/", bank.by_id[target].question)
     for kit in data.kits.kits:
@@ -66,6 +73,7 @@ class AnswersFromPages:
 
 API_FILE = "api/questions.json"
 DECK_FILE = "downloads/mlops-handbook-flashcards.tsv"
+ANKI_FILE = "downloads/mlops-handbook.apkg"
 
 
 def answer_file(qid: str) -> str:
@@ -73,16 +81,18 @@ def answer_file(qid: str) -> str:
 
 
 def answer_export_paths(data: SiteData) -> list[str]:
-    return [API_FILE, *(answer_file(q.id) for q in data.bank.questions), DECK_FILE]
+    return [API_FILE, *(answer_file(q.id) for q in data.bank.questions), DECK_FILE, ANKI_FILE]
 
 
 def answer_exports(data: SiteData, site_url: str, answers_from_pages: Mapping[str, str]
-                   ) -> Iterator[tuple[str, str]]:
-    """The JSON API, one answer file per question (for the practice page) and the flashcard
-    deck. answers_from_pages maps question ids to the answer HTML of their built pages."""
+                   ) -> Iterator[tuple[str, str | bytes]]:
+    """The JSON API, one answer file per question (for the practice page), the tab-separated
+    flashcards and the Anki package (bytes). answers_from_pages maps question ids to the
+    answer HTML of their built pages."""
     bank, to_html = data.bank, MarkdownToHtml()
     answer_html = AnswersFromPages(answers_from_pages, to_html)
     yield API_FILE, export.api_document(bank, site_url, answer_html)
     for q in bank.questions:
         yield answer_file(q.id), export.answer_fragment(q, answer_html)
     yield DECK_FILE, export.flashcards_tsv(bank, answer_html, to_html)
+    yield ANKI_FILE, export.anki_deck(bank, site_url, answer_html, to_html)

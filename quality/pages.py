@@ -46,6 +46,9 @@ AUDITED_PAGES: tuple[AuditedPage, ...] = (
     AuditedPage("glossary", "glossary/"),
     AuditedPage("hiring", "hiring/"),
     AuditedPage("how fast", "how-fast/"),
+    AuditedPage("about: contributing", "about/contributing/"),
+    AuditedPage("about: changelog", "about/changelog/"),
+    AuditedPage("about: licence", "about/licence/"),
     AuditedPage("404", "404.html"),
 )
 

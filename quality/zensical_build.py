@@ -18,7 +18,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from macros import plain_site
+from macros import plain_site, site_files
 from macros.cache import SiteData, load_site_data
 from macros.problems import BankError
 
@@ -47,7 +47,7 @@ def plain_project(project: Path, dest: Path) -> tuple[SiteData, str]:
     for template in MATERIAL_ONLY_TEMPLATES:
         (dest / THEME_DIR / template).unlink()
     plain_site.expand_macro_pages(project, dest / "docs", site_url)
-    plain_site.write_generated_pages(dest / "docs", data, site_url)
+    plain_site.write_generated_pages(dest / "docs", data, site_url, site_files.repository(config.get("extra")))
     shutil.copy2(project / "macros" / f"{plain_site.FIRST_MENTION}.py", dest)
     config = plain_site.plain_config(config, data)
     config["theme"].setdefault("variant", THEME_VARIANT)

@@ -23,7 +23,8 @@ from macros.cache import site_data  # noqa: E402
 from macros.first_mention import FirstMentionExtension  # noqa: E402
 from macros.problems import BankError  # noqa: E402
 from macros.page_html import strong_answer  # noqa: E402
-from macros.site_files import answer_export_paths, answer_exports, generated_pages  # noqa: E402
+from macros.plain_site import write_files  # noqa: E402
+from macros.site_files import answer_export_paths, answer_exports, generated_pages, repository  # noqa: E402
 
 
 def _data(config):
@@ -75,7 +76,7 @@ def on_files(files: Files, config) -> Files:
         raise Abort("Topics without a page: " + ", ".join(
             f"docs/{render.topic_path(t)}" for t in missing) + " (add one calling topic_page)")
     _answers.clear()
-    for path, content in generated_pages(data, config.site_url or ""):
+    for path, content in generated_pages(data, config.site_url or "", repository(config.extra)):
         files.append(File.generated(config, path, content=content))
     for path in answer_export_paths(data):
         files.append(_WrittenAfterPages.generated(config, path, content=""))
@@ -107,6 +108,4 @@ def on_page_content(html: str, page, config, files) -> str:
 def on_post_build(config) -> None:
     data = _data(config)
     site = Path(config.site_dir)
-    for path, content in answer_exports(data, config.site_url or "", _answers):
-        (site / path).parent.mkdir(parents=True, exist_ok=True)
-        (site / path).write_text(content, encoding="utf-8")
+    write_files(site, answer_exports(data, config.site_url or "", _answers))

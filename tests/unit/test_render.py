@@ -200,3 +200,37 @@ def test_kit_page_offers_to_customise_the_kit_in_the_builder(bank):
     assert ('<p class="qb-kit-actions" hidden><a class="md-button" href="../../kits/my-kit/?from=short-screen">'
             "Customise this kit</a></p>") in page
     assert page.index("Printable scorecard") < page.index("Customise this kit") < page.index("## Plan")
+
+
+def test_glossary_tooltip_stays_out_of_headings_and_goes_to_the_first_mention_below():
+    from macros.first_mention import FirstMentionExtension
+    html = markdown.markdown(
+        "# What is PSI?\n\nPSI compares two distributions. PSI again.\n\n## More on *PSI*\n\nNothing.",
+        extensions=["abbr", "toc", FirstMentionExtension()],
+        extension_configs={"abbr": {"glossary": {"PSI": "Population stability index"}}})
+    assert '<h1 id="what-is-psi">What is PSI?</h1>' in html
+    assert "<h2 id=\"more-on-psi\">More on <em>PSI</em></h2>" in html
+    assert html.count("<abbr") == 1
+    assert '<p><abbr title="Population stability index">PSI</abbr> compares' in html
+
+
+@pytest.mark.parametrize("repository", ["https://github.com/o/r", "https://github.com/o/r/"])
+def test_report_link_opens_the_corrections_form_with_the_question_filled_in(bank, repository):
+    from urllib.parse import parse_qs, urlsplit
+    q = bank.by_id["canary-deployment"]
+    url = urlsplit(render.report_problem_url(repository, q, "https://example.org/a b/q/canary-deployment/?x=1&y=2"))
+    assert (url.netloc, url.path) == ("github.com", "/o/r/issues/new")
+    assert parse_qs(url.query) == {"template": [render.CORRECTION_FORM], "title": ["Correction: canary-deployment"],
+                                   "id": ["canary-deployment"],
+                                   "link": ["https://example.org/a b/q/canary-deployment/?x=1&y=2"]}
+
+
+def test_question_page_has_no_reveal_bar_no_tag_line_and_a_report_link(bank):
+    q = bank.by_id["canary-deployment"]
+    page = render.question_page(q, bank, "https://example.org/h/", "https://github.com/o/r")
+    assert "qb-reveal" not in page and "Tags:" not in page
+    assert page.count("Report a problem with this entry") == 1
+    assert "link=https%3A%2F%2Fexample.org%2Fh%2Fq%2Fcanary-deployment%2F" in page
+    assert "Report a problem" not in render.question_page(q, bank, "https://example.org/h/")
+    topic = render.topic_page(bank.topic(q.topic), bank, "topics/release-cicd.md")
+    assert "qb-reveal" in topic and "Tags: " in topic and "Report a problem" not in topic
