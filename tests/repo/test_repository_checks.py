@@ -79,3 +79,9 @@ def test_contributor_files_exist_and_parse():
     assert form["name"] and form["description"]
     assert {item["id"] for item in form["body"] if "id" in item} >= {"question", "topic", "answer", "references"}
     assert (ROOT / ".github" / "pull_request_template.md").read_text().count("- [ ]") >= 3
+
+
+def test_the_new_question_form_offers_every_topic_of_the_bank(real_bank):
+    form = yaml.safe_load((ROOT / ".github" / "ISSUE_TEMPLATE" / "new-question.yml").read_text())
+    (topic,) = [field for field in form["body"] if field.get("id") == "topic"]
+    assert topic["attributes"]["options"] == [t.title for t in real_bank.topics] + ["Not sure"]
