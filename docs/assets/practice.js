@@ -152,7 +152,7 @@ export function setUp(doc = document) {
   }
 
   function ready() {
-    root.querySelectorAll(".qb-pending, .qb-pending-text").forEach((el) => {
+    doc.querySelectorAll(".qb-practice .qb-pending, .qb-practice .qb-pending-text, .qb-history.qb-pending").forEach((el) => {
       el.classList.remove("qb-pending", "qb-pending-text");
     });
   }
