@@ -3,8 +3,9 @@
 // document under one localStorage key; it leaves the browser only as a file the reader
 // exports. Plain functions: the scheduler is handed in (schedule.js), so Node tests them.
 import { KEYS, isPlainObject, readJSON, readText, writeJSON, writeText } from "./store.js";
-import { RATINGS } from "./schedule.js";
 
+export const RATINGS = ["again", "hard", "good", "easy"];
+export const RATING_LABELS = { again: "Again", hard: "Hard", good: "Good", easy: "Easy" };
 export const FORMAT = "mlops-handbook.practice-history";
 export const VERSION = 1;
 export const MAX_FILE_BYTES = 5_000_000;

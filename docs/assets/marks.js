@@ -3,12 +3,14 @@
 // that last review back. The yes/no marks of earlier versions move into the history on the
 // first page that finds them.
 import { addReview, isPractised, loadHistory, migrateMarks, readMarks, saveHistory, withoutLastReview } from "./history.js";
-import { loadScheduler } from "./schedule.js";
 import { KEYS, remove } from "./store.js";
 import { refreshDue } from "./due.js";
 
 // Marks made with the button, a review rated Good ("I went through it and knew it").
 export const MARK_RATING = "good";
+
+// The scheduler and its library load only once a mark is made or moved.
+const loadScheduler = () => import("./schedule.js").then((schedule) => schedule.loadScheduler());
 
 export function setPractised(id, on) {
   return loadScheduler().then(({ review, replay }) => {

@@ -1,9 +1,8 @@
 // The practice page's history panel: the next review of every question practised, and the
 // history's export (a JSON file), import (merged, see history.js) and clearing (confirmed
 // first). A file that is not a history gets a message and changes nothing.
-import { loadScheduler, RATING_LABELS } from "./schedule.js";
 import {
-  emptyHistory, exportText, loadHistory, mergeHistories, quoted, readHistoryFile, saveHistory, totals,
+  RATING_LABELS, emptyHistory, exportText, loadHistory, mergeHistories, quoted, readHistoryFile, saveHistory, totals,
 } from "./history.js";
 
 function plural(n, one, many = `${one}s`) {
@@ -21,7 +20,9 @@ export function importReport({ added, merged, unknown, renamed }) {
   return parts.join(" ");
 }
 
-export function setUpHistoryPanel(doc, questions, changed) {
+// `questions` gives the site's questions once loaded, `changed` is told of every change, and
+// `loadScheduler` gives the scheduler an import needs to merge reviews.
+export function setUpHistoryPanel(doc, { questions, changed, loadScheduler }) {
   const root = doc.querySelector(".qb-history");
   const summary = root.querySelector(".qb-history-summary");
   const message = root.querySelector(".qb-history-message");

@@ -2,13 +2,15 @@
 // strong answer on demand, then takes the listen-for signals covered and a recall rating,
 // which FSRS turns into the question's next review date. The history panel below the card
 // exports, imports and clears the history (history.js).
-import { RATING_LABELS, loadScheduler } from "./schedule.js";
-import { addReview, dueIds, isDue, loadHistory, newIds, saveHistory } from "./history.js";
+import { RATING_LABELS, addReview, dueIds, isDue, loadHistory, newIds, saveHistory } from "./history.js";
 import { refreshMarks } from "./marks.js";
 import { rich } from "./rich-text.js";
 import { setUpHistoryPanel } from "./practice-history.js";
 
 const DAY = 24 * 3600 * 1000;
+
+// The scheduler and the FSRS library load once an answer is shown: dealing needs neither.
+const loadScheduler = () => import("./schedule.js").then((schedule) => schedule.loadScheduler());
 
 export function whenText(due, now = new Date()) {
   const date = new Date(due);
@@ -157,7 +159,11 @@ export function setUp(doc = document) {
     });
   }
 
-  const panel = setUpHistoryPanel(doc, () => questions, () => { showCounts(); refreshMarks(doc); });
+  const panel = setUpHistoryPanel(doc, {
+    questions: () => questions,
+    changed: () => { showCounts(); refreshMarks(doc); },
+    loadScheduler,
+  });
 
   fetch(root.dataset.api)
     .then((response) => response.json())

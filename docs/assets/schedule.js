@@ -2,8 +2,9 @@
 // package-lock.json, copied into the site by the build: assets/vendor/ts-fsrs/). The library
 // is handed in rather than imported, so Node's test runner can give it the package from
 // node_modules while pages load the copy only once a reader rates an answer.
-export const RATINGS = ["again", "hard", "good", "easy"];
-export const RATING_LABELS = { again: "Again", hard: "Hard", good: "Good", easy: "Easy" };
+import { RATINGS } from "./history.js";
+
+export { RATINGS };
 
 // The page is a daily practice, not a drilling session: every rating schedules whole days
 // (no minute-long learning steps). No fuzz: the same reviews always give the same dates,
@@ -38,8 +39,8 @@ export function makeScheduler(lib) {
   return { review, replay };
 }
 
-// The library itself, fetched the first time a page needs it (a few kB the pages that only
-// count due questions never load).
+// The library itself (61 kB), fetched the first time a page needs it: the pages that only
+// show marks and count due questions never load it.
 let loading = null;
 export function loadScheduler() {
   loading = loading || import("./vendor/ts-fsrs/index.mjs").then(makeScheduler)
