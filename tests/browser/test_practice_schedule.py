@@ -200,6 +200,7 @@ def test_an_import_keeps_and_reports_unknown_ids_and_files_a_former_id_under_its
     page.route("**/api/practice.json", add_alias)  # the real bank has renamed nothing yet
     page.evaluate(f"() => localStorage.removeItem('{HISTORY_KEY}')")
     page.reload()
+    expect(page.locator(".qb-history")).not_to_have_class(re.compile("qb-pending"))  # questions loaded
     path = tmp_path / "history.json"
     path.write_text(json.dumps(doc))
     page.locator(".qb-history-file").set_input_files(str(path))
@@ -224,15 +225,16 @@ def test_clearing_the_history_asks_first(page, site_url):
 
 
 def test_practised_marks_of_the_earlier_version_move_into_the_history(page, site_url):
+    first, second = (str(date.today() - timedelta(days=n)) for n in (30, 28))
     page.goto(site_url)
-    page.evaluate(f"""() => localStorage.setItem('{MARKS_KEY}',
-        JSON.stringify({{"canary-deployment": "2026-01-10", "feature-store": "2026-01-12"}}))""")
+    page.evaluate("([key, marks]) => localStorage.setItem(key, JSON.stringify(marks))",
+                  [MARKS_KEY, {"canary-deployment": first, "feature-store": second}])
     page.goto(site_url + "topics/release-cicd/")
     expect(page.locator(".qb-tools[data-qid=canary-deployment] .qb-practised")).to_have_attribute("aria-pressed", "true")
     expect(page.locator(".qb-progress")).to_contain_text("Practised 1 of 7")
     page.wait_for_function(f"() => localStorage.getItem('{MARKS_KEY}') === null")
     entry = stored_history(page)["questions"]["canary-deployment"]
-    assert entry["log"] == [{"at": "2026-01-10T12:00:00.000Z", "rating": "good", "signals": [], "via": "practised mark"}]
+    assert entry["log"] == [{"at": f"{first}T12:00:00.000Z", "rating": "good", "signals": [], "via": "practised mark"}]
     # long past its first interval: due today, on the topic page and the practice page
     expect(page.locator(".qb-due")).to_have_text(re.compile(r"Due for review today: 1 of 7"))
     page.goto(site_url + PRACTICE + "?queue=due")
