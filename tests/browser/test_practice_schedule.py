@@ -19,6 +19,7 @@ from test_same_origin import RECORD_VIOLATIONS
 pytestmark = pytest.mark.browser
 
 PRACTICE = "practice/"
+RATINGS = ("again", "hard", "good", "easy")
 HISTORY_KEY = "mlops-handbook.history"
 MARKS_KEY = "mlops-handbook.practised"
 
@@ -38,16 +39,29 @@ def deal(page, topic: str, level: str = "") -> str:
     return card.get_attribute("data-qid")
 
 
-def rate_current(page, rating: str, ticks: int) -> str:
+def rate_current(page, rating: str, ticks: int, keyboard: bool = False) -> str:
     card = page.locator(".qb-practice-card")
     qid = card.get_attribute("data-qid")
     card.get_by_role("button", name="Show answer").click()
     signals = card.locator(".qb-practice-signals input[type=checkbox]")
     expect(signals.first).to_be_visible()
     assert signals.count() >= 3  # every question has 3 to 6 listen-for signals
-    for i in range(ticks):
-        signals.nth(i).check()
-    card.locator(f".qb-practice-rate button[data-rating={rating}]").click()
+    button = card.locator(f".qb-practice-rate button[data-rating={rating}]")
+    if keyboard:  # the signals and the ratings are native controls, reached with Tab
+        signals.first.focus()
+        for i in range(ticks):
+            page.keyboard.press("Space")
+            page.keyboard.press("Tab")
+        for _ in range(len(RATINGS) + 6):  # the other signals, then the rating buttons
+            if button.evaluate("b => b === document.activeElement"):
+                break
+            page.keyboard.press("Tab")
+        expect(button).to_be_focused()
+        page.keyboard.press("Enter")
+    else:
+        for i in range(ticks):
+            signals.nth(i).check()
+        button.click()
     expect(card.locator(".qb-practice-result")).to_contain_text(f"Rated {rating.capitalize()}, with {ticks} of")
     return qid
 
@@ -59,7 +73,7 @@ def test_practise_three_cards_with_different_ratings_and_see_their_due_dates(pag
         deal(page, "monitoring-drift")
         # the rating buttons preview when each rating brings the question back
         expect(page.locator(".qb-practice-rate button[data-rating=good]")).not_to_be_visible()
-        rated[rate_current(page, rating, ticks)] = (rating, ticks)
+        rated[rate_current(page, rating, ticks, keyboard=rating == "good")] = (rating, ticks)
         expect(page.locator(".qb-practice-rate button[data-rating=again]")).to_be_disabled()
     assert len(rated) == 3
 
