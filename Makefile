@@ -1,5 +1,6 @@
 # Every target sets up what it needs: a virtual environment from pinned versions, the
-# pinned npm packages (axe-core, Lighthouse), and Debian's Chromium for the browser tests.
+# pinned npm packages (ts-fsrs, which the site serves; axe-core, Lighthouse), and Debian's
+# Chromium for the browser tests.
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
@@ -11,7 +12,7 @@ export PYTHONDONTWRITEBYTECODE := 1
 .PHONY: serve test test-js build build-zensical check schemas chromium nodejs lighthouse links links-external \
 	yamllint actionlint release-addresses bench clean
 
-serve: $(STAMP)
+serve: $(STAMP) $(NODE_STAMP)
 	SITE_URL=http://127.0.0.1:8000/ $(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
 
 # The reader tools' logic first (Node's built-in runner, no page), then everything else
@@ -21,17 +22,18 @@ test: $(STAMP) chromium $(NODE_STAMP)
 	node --test tests/js/
 	$(BIN)/python -m pytest -n auto --dist loadfile
 
-build: $(STAMP)
+build: $(STAMP) $(NODE_STAMP)
 	$(BIN)/mkdocs build --strict
 
-# The reader tools' logic alone (kit links, minutes, storage): seconds, no browser.
-test-js: | nodejs
+# The reader tools' logic alone (kit links, minutes, storage, scheduling, history): seconds,
+# no browser. The scheduler's tests need the pinned ts-fsrs from npm ci.
+test-js: $(NODE_STAMP)
 	node --test tests/js/
 
 # The second generator, pinned in requirements.txt: the same site built by Zensical into
 # site-zensical/, from the data written out as plain files (see CONTRIBUTING.md). MkDocs
 # stays the primary build, `make serve` and the published site.
-build-zensical: $(STAMP)
+build-zensical: $(STAMP) $(NODE_STAMP)
 	$(BIN)/python -m quality.zensical_build site-zensical
 
 check: $(STAMP)

@@ -26,6 +26,10 @@ def define_env(env) -> None:
         return render.topics_table(site_data(project_dir).bank, page())
 
     @env.macro
+    def due_today() -> str:
+        return render.due_today(site_data(project_dir).bank, page())
+
+    @env.macro
     def levels_page() -> str:
         return render.levels_page(site_data(project_dir).bank, page())
 

@@ -93,7 +93,10 @@ def practice_index(bank: Bank) -> str:
     keep = ("id", "topic", "level", "kind", "question", "summary")
     items = [{**{k: getattr(q, k) for k in keep}, "topic_title": bank.topic(q.topic).title}
              for q in bank.questions]
-    return json.dumps({"version": API_VERSION, "questions": items}, separators=(",", ":")) + "\n"
+    # Former ids, so that an imported practice history files a renamed question's reviews
+    # under its current id.
+    doc = {"version": API_VERSION, "aliases": dict(sorted(bank.aliases.items())), "questions": items}
+    return json.dumps(doc, separators=(",", ":")) + "\n"
 
 
 # Inline elements the kit builder recreates; any other markup keeps only its text.
@@ -165,8 +168,10 @@ def kit_builder_data(bank: Bank, kits: KitFile) -> str:
 
 
 def answer_fragment(q: Question, answer_html: AnswerHtml) -> str:
-    """The strong answer as JSON holding its HTML, for the practice page to fetch."""
-    return json.dumps({"id": q.id, "answer_html": answer_html(q)}) + "\n"
+    """The strong answer as JSON holding its HTML, for the practice page to fetch, and the
+    listen-for signals the candidate ticks once it is shown (as data, see rich_text)."""
+    return json.dumps({"id": q.id, "answer_html": answer_html(q),
+                       "listen_for": [rich_text(s) for s in q.listen_for]}) + "\n"
 
 
 def api_schema() -> str:

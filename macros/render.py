@@ -204,11 +204,31 @@ def progress_line(topic_id: str, ids: list[str]) -> str:
             f'Practised <span class="qb-progress-count">0</span> of {len(ids)}</p>')
 
 
+PRACTICE_URL = "practice/"
+
+
+def due_line(ids: list[str], practice_href: str, topic_id: str | None = None) -> str:
+    """How many of these questions are due for review today: filled in by the page script
+    from the reader's practice history, with a link to the practice page dealing them."""
+    query = "?queue=due" + (f"&amp;topic={topic_id}" if topic_id else "")
+    return (f'<p class="qb-due" {NOT_INDEXED} data-ids="{" ".join(ids)}" hidden>'
+            f'Due for review today: <span class="qb-due-count">0</span> of {len(ids)} · '
+            f'<a href="{practice_href}{query}">Practise the due questions</a></p>')
+
+
+def due_today(bank: Bank, page: str) -> str:
+    """The due line for the whole bank, for the home page."""
+    links = Links(page, bank, to_sections=True)
+    return due_line([q.id for q in bank.questions], links.site_url_from_page(PRACTICE_URL))
+
+
 def topic_page(topic: Topic, bank: Bank, page: str, site_url: str = "") -> str:
     links = Links(page, bank, to_sections=True, site_url=site_url)
     questions = bank.in_topic(topic.id)
+    ids = [q.id for q in questions]
     sections = [f"# {escape_inline_title(topic.title)}", escape_markdown(topic.summary),
-                progress_line(topic.id, [q.id for q in questions]), reveal_bar()]
+                progress_line(topic.id, ids) + "\n" + due_line(ids, links.site_url_from_page(PRACTICE_URL), topic.id),
+                reveal_bar()]
     for q in questions:
         sections.append(f"## {escape_inline_title(q.question)} {{#{q.id}}}\n\n" + entry_body(q, links))
     return "\n\n".join(sections)

@@ -21,6 +21,10 @@ def copy_project(dest: Path, data: dict[str, str] | None = None) -> Path:
             shutil.copytree(src, dest / part, ignore=shutil.ignore_patterns("__pycache__"))
         else:
             shutil.copy2(src, dest / part)
+    # The npm packages the site serves (macros/vendor.py) are linked, not copied: node_modules
+    # also holds Lighthouse, hundreds of MB.
+    if (ROOT / "node_modules").is_dir():
+        (dest / "node_modules").symlink_to(ROOT / "node_modules", target_is_directory=True)
     for name, text in (data or {}).items():
         (dest / "data" / name).write_text(text, encoding="utf-8")
     return dest

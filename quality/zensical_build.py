@@ -21,6 +21,7 @@ from pathlib import Path
 from macros import plain_site, site_files
 from macros.cache import SiteData, load_site_data
 from macros.problems import BankError
+from macros.vendor import MissingPackages, vendored_files
 
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_SITE = "site-zensical"
@@ -42,6 +43,9 @@ def plain_project(project: Path, dest: Path) -> tuple[SiteData, str]:
     site_url = config.get("site_url") or ""
     dest.mkdir(parents=True)
     shutil.copytree(project / "docs", dest / "docs")
+    for src, path in vendored_files(project):  # what overrides/hooks/vendor_files.py adds
+        (dest / "docs" / path).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy2(src, dest / "docs" / path)
     shutil.copytree(project / THEME_DIR, dest / THEME_DIR,
                     ignore=shutil.ignore_patterns(HOOKS_DIR, "__pycache__"))
     for template in MATERIAL_ONLY_TEMPLATES:
@@ -76,6 +80,9 @@ def build(project: Path, site_dir: Path) -> int:
             for problem in exc.problems:
                 print(problem, file=sys.stderr)
             print(f"{len(exc.problems)} problem(s): nothing built", file=sys.stderr)
+            return 1
+        except MissingPackages as exc:
+            print(f"{exc} Nothing built.", file=sys.stderr)
             return 1
         # `python -m` puts the plain project first on the path, for its Markdown extension.
         result = subprocess.run([sys.executable, "-m", "zensical", "build", "--clean", "--strict"],

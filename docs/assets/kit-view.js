@@ -3,6 +3,7 @@
 // Every text goes in as a text node: bank text arrives as data (api/kit-builder.json) and
 // the reader's own text is only ever text.
 import { LEVEL_LABELS, schedule } from "./kit.js";
+import { rich } from "./rich-text.js";
 
 const RECOMMENDATIONS = ["Strong no", "No", "Yes", "Strong yes"];
 
@@ -20,23 +21,7 @@ export function el(tag, attrs = {}, ...children) {
   return node;
 }
 
-const RICH_TAGS = new Set(["code", "em", "strong"]);
-
-// Bank text as exported: a string, or text and [tag, ...children] elements.
-export function rich(value) {
-  const fragment = document.createDocumentFragment();
-  const add = (parent, node) => {
-    if (typeof node === "string") parent.append(document.createTextNode(node));
-    else if (Array.isArray(node)) {
-      const [tag, ...children] = node;
-      const target = RICH_TAGS.has(tag) ? parent.appendChild(document.createElement(tag)) : parent;
-      children.forEach((child) => add(target, child));
-    }
-  };
-  if (Array.isArray(value)) value.forEach((node) => add(fragment, node));
-  else add(fragment, value);
-  return fragment;
-}
+export { rich };
 
 export function plainText(value) {
   return rich(value).textContent;

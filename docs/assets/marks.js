@@ -1,17 +1,25 @@
-// Practised marks: a yes or no per question, kept in this browser, shown on the question's
-// button and as progress counts on topic pages and the home page.
-import { KEYS, isPlainObject, readJSON, remove, writeJSON } from "./store.js";
+// "Mark as practised" on question and topic pages, and the practised counts. A mark is a
+// review rated Good in the practice history (history.js); pressing the button again takes
+// that last review back. The yes/no marks of earlier versions move into the history on the
+// first page that finds them.
+import { addReview, isPractised, loadHistory, migrateMarks, readMarks, saveHistory, withoutLastReview } from "./history.js";
+import { KEYS, remove } from "./store.js";
+import { refreshDue } from "./due.js";
 
-export function practised() {
-  return readJSON(KEYS.practised, {}, isPlainObject);
-}
+// Marks made with the button, a review rated Good ("I went through it and knew it").
+export const MARK_RATING = "good";
+
+// The scheduler and its library load only once a mark is made or moved.
+const loadScheduler = () => import("./schedule.js").then((schedule) => schedule.loadScheduler());
 
 export function setPractised(id, on) {
-  const marks = practised();
-  if (on) marks[id] = new Date().toISOString().slice(0, 10);
-  else delete marks[id];
-  writeJSON(KEYS.practised, marks);
-  refreshMarks();
+  return loadScheduler().then(({ review, replay }) => {
+    const history = loadHistory();
+    const practised = isPractised(history, id);
+    if (on && !practised) saveHistory(addReview(history, id, { rating: MARK_RATING, at: new Date(), via: "mark" }, review));
+    if (!on && practised) saveHistory(withoutLastReview(history, id, replay));
+    refreshMarks();
+  });
 }
 
 function showPressed(button, on) {
@@ -20,14 +28,14 @@ function showPressed(button, on) {
 }
 
 export function refreshMarks(root = document) {
-  const marks = practised();
+  const history = loadHistory();
   root.querySelectorAll(".qb-tools").forEach((bar) => {
     const button = bar.querySelector(".qb-practised");
-    if (button) showPressed(button, Boolean(marks[bar.dataset.qid]));
+    if (button) showPressed(button, isPractised(history, bar.dataset.qid));
   });
   root.querySelectorAll(".qb-progress, .qb-progress-cell").forEach((el) => {
     const ids = el.dataset.ids.split(" ").filter(Boolean);
-    const done = ids.filter((id) => marks[id]).length;
+    const done = ids.filter((id) => isPractised(history, id)).length;
     if (el.classList.contains("qb-progress")) {
       el.querySelector(".qb-progress-count").textContent = String(done);
     } else {
@@ -35,8 +43,19 @@ export function refreshMarks(root = document) {
     }
     el.hidden = false;
   });
-  const practiceMark = root.querySelector(".qb-practice-mark");
-  if (practiceMark && practiceMark.dataset.qid) showPressed(practiceMark, Boolean(marks[practiceMark.dataset.qid]));
+  refreshDue(root, history);
+}
+
+// The old marks are removed only once the history holding them is stored.
+export function migrate() {
+  const marks = readMarks();
+  if (marks === null) return Promise.resolve(0);
+  return loadScheduler().then(({ review }) => {
+    const { history, moved } = migrateMarks(loadHistory(), marks, review);
+    if (saveHistory(history)) remove(KEYS.practised);
+    refreshMarks();
+    return moved;
+  });
 }
 
 export function setUp(root = document) {
@@ -47,12 +66,6 @@ export function setUp(root = document) {
       setPractised(bar.dataset.qid, button.getAttribute("aria-pressed") !== "true");
     });
   });
-  root.querySelectorAll(".qb-clear").forEach((box) => {
-    box.hidden = false;
-    box.querySelector("button").addEventListener("click", () => {
-      remove(KEYS.practised);
-      refreshMarks(root);
-    });
-  });
   refreshMarks(root);
+  migrate().catch(() => {}); // offline with the library not cached: the marks wait, untouched
 }

@@ -6,6 +6,8 @@ export const KEYS = {
   practised: "mlops-handbook.practised",
   kit: "mlops-handbook.kit",
   previousKit: "mlops-handbook.kit-previous",
+  history: "mlops-handbook.history",
+  unreadableHistory: "mlops-handbook.history-unreadable",
 };
 
 function storage(given) {
@@ -29,6 +31,27 @@ export function readJSON(key, fallback, accept = () => true, given) {
     return accept(value) ? value : fallback;
   } catch (e) {
     return fallback;
+  }
+}
+
+export function readText(key, given) {
+  const store = storage(given);
+  if (!store) return null;
+  try {
+    return store.getItem(key);
+  } catch (e) {
+    return null;
+  }
+}
+
+export function writeText(key, text, given) {
+  const store = storage(given);
+  if (!store) return false;
+  try {
+    store.setItem(key, text);
+    return true;
+  } catch (e) {
+    return false;
   }
 }
 

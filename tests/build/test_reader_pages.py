@@ -6,6 +6,7 @@ import csv
 import html as htmllib
 import io
 import json
+import os
 import re
 import subprocess
 import sys
@@ -119,7 +120,8 @@ def test_exported_answers_are_the_question_pages_answers_without_tooltips(real_s
         shown = page.split('<summary>Strong answer</summary>\n', 1)[1].split("\n</details>", 1)[0]
         assert item["answer_html"] == re.sub(r"</?abbr\b[^>]*>", "", shown), item["id"]
         fragment = json.loads((real_site / "api" / "answers" / f"{item['id']}.json").read_text())
-        assert fragment == {"id": item["id"], "answer_html": item["answer_html"]}
+        assert (fragment["id"], fragment["answer_html"]) == (item["id"], item["answer_html"])
+        assert len(fragment["listen_for"]) == len(item["listen_for"])  # what the candidate ticks
         assert back == item["answer_html"].replace("\n", " ")
     assert any("<abbr" in (real_site / "q" / q.id / "index.html").read_text().split("Strong answer")[1]
                for q in real_bank.questions)  # so the tooltips were there to leave out
@@ -173,3 +175,35 @@ def test_flashcard_deck_has_one_card_per_question(real_site, real_bank):
 def test_practice_page_links_the_flashcard_deck(real_site):
     html = (real_site / "practice" / "index.html").read_text()
     assert 'href="../downloads/mlops-handbook-flashcards.tsv"' in html
+
+
+def test_the_scheduler_is_served_from_the_site_as_npm_installed_it(real_site):
+    """ts-fsrs from node_modules (package-lock.json), with its licence; never a CDN."""
+    from macros.vendor import vendored_files
+    copied = vendored_files(ROOT)
+    assert {path for _, path in copied} >= {"assets/vendor/ts-fsrs/index.mjs", "assets/vendor/ts-fsrs/LICENSE"}
+    for src, path in copied:
+        assert (real_site / path).read_bytes() == src.read_bytes(), path
+    lock = json.loads((ROOT / "package-lock.json").read_text())
+    assert re.fullmatch(r"\d+\.\d+\.\d+", json.loads((ROOT / "package.json").read_text())["dependencies"]["ts-fsrs"])
+    assert lock["packages"]["node_modules/ts-fsrs"]["version"] == json.loads((ROOT / "package.json").read_text())["dependencies"]["ts-fsrs"]
+    scheduler = (real_site / "assets" / "schedule.js").read_text()
+    assert 'import("./vendor/ts-fsrs/index.mjs")' in scheduler and "http" not in scheduler
+
+
+def test_the_practice_index_carries_the_former_ids(real_site, real_bank):
+    doc = json.loads((real_site / "api" / "practice.json").read_text())
+    assert doc["aliases"] == dict(sorted(real_bank.aliases.items()))
+
+
+def test_a_build_without_node_modules_fails_naming_npm_ci(tmp_path):
+    from quality.project_copy import copy_project
+    project = copy_project(tmp_path / "project")
+    (project / "node_modules").unlink(missing_ok=True)  # the copy links the project's packages
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(tmp_path / "site")],
+                            cwd=project, capture_output=True, text=True, timeout=600,
+                            env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+    assert result.returncode != 0
+    output = result.stdout + result.stderr
+    assert "node_modules/ts-fsrs/dist/index.mjs" in output and "`npm ci`" in output
+    assert not (tmp_path / "site" / "assets" / "vendor").exists()
