@@ -200,8 +200,11 @@ def search_only(q: Question, bank: Bank, terms: list[tuple[float, str]]) -> str:
                       for name, value in (("topic", topic.title), ("level", LEVEL_LABELS[q.level]),
                                           ("kind", KIND_LABELS[q.kind])))
     blocks = "".join(f'<p data-pagefind-weight="{w:g}">{escape_attribute(text)}</p>' for w, text in terms)
+    # The summary is what a result shows under the question (an excerpt would often come
+    # from the spellings above, which read as a list of words).
+    summary = f'<span data-pagefind-meta="summary">{escape_attribute(q.summary)}</span>'
     return (f'<div class="qb-search-only" hidden>{blocks}'
-            f'<p data-pagefind-ignore>{filters}</p></div>')
+            f'<p data-pagefind-ignore>{filters}{summary}</p></div>')
 
 
 def question_page(q: Question, bank: Bank, site_url: str = "",

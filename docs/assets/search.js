@@ -32,7 +32,7 @@ let shown = { query: "", results: [], count: 0 };
 export function load() {
   if (!engine) {
     engine = import(new URL("pagefind/pagefind.js", BASE).href).then(async (pagefind) => {
-      await pagefind.options({ baseUrl: BASE.pathname, excerptLength: 24 });
+      await pagefind.options({ baseUrl: BASE.pathname });
       await pagefind.init();
       return pagefind;
     });
@@ -47,21 +47,32 @@ function count(n) {
   return t["search.result.other"].replace("#", n.toLocaleString("en"));
 }
 
-// Pagefind's excerpt is the page's text with <mark> around the matches: keep exactly that.
-function excerpt(html) {
-  const template = document.createElement("template");
-  template.innerHTML = html;
-  const p = document.createElement("p");
-  template.content.childNodes.forEach((node) => {
-    if (node.nodeName === "MARK") {
+function escapeRegExp(word) {
+  return word.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+
+// Words starting with one of the query's terms, as Pagefind matches them.
+function termPattern(query) {
+  const terms = query.toLowerCase().split(/\s+/).filter((w) => w.length > 1).map(escapeRegExp);
+  return terms.length ? new RegExp("(?<![\\w])(?:" + terms.join("|") + ")[\\w-]*", "gi") : null;
+}
+
+// Text with the query's terms in <mark>, as DOM nodes (never parsed as HTML).
+function marked(text, pattern) {
+  const parts = [];
+  let last = 0;
+  if (pattern) {
+    pattern.lastIndex = 0;
+    text.replace(pattern, (match, offset) => {
+      parts.push(text.slice(last, offset));
       const mark = document.createElement("mark");
-      mark.textContent = node.textContent;
-      p.append(mark);
-    } else {
-      p.append(node.textContent);
-    }
-  });
-  return p;
+      mark.textContent = match;
+      parts.push(mark);
+      last = offset + match.length;
+    });
+  }
+  parts.push(text.slice(last));
+  return parts;
 }
 
 function resultItem(data, query) {
@@ -72,13 +83,18 @@ function resultItem(data, query) {
   const a = document.createElement("a");
   a.className = "md-search-result__link";
   a.href = url.pathname + url.search;
-  const article = document.createElement("article");
+  // Material's markup, but a <div> where it has an <article>: a link takes its accessible
+  // name from its content, and an <article> inside hides it (the link read as "link").
+  const article = document.createElement("div");
   article.className = "md-search-result__article md-typeset";
   const icon = document.createElement("div");
   icon.className = "md-search-result__icon md-icon";
   const title = document.createElement("h1");
-  title.textContent = data.meta.title;
-  article.append(icon, title, excerpt(data.excerpt));
+  const pattern = termPattern(query);
+  title.append(...marked(data.meta.title, pattern));
+  const summary = document.createElement("p");
+  summary.append(...marked(data.meta.summary || "", pattern));
+  article.append(icon, title, summary);
   a.append(article);
   li.append(a);
   return li;
@@ -112,7 +128,7 @@ function setSuggestion(query, titles) {
   let completion = "";
   if (last.length >= 2 && query === input.value && !/\s$/.test(query)) {
     for (const title of titles) {
-      const word = title.toLowerCase().match(new RegExp("(?:^|[^\\w])(" + last.replace(/[.*+?^${}()|[\]\\]/g, "\\$&") + "[\\w-]+)"));
+      const word = title.toLowerCase().match(new RegExp("(?:^|[^\\w])(" + escapeRegExp(last) + "[\\w-]+)"));
       if (word) { completion = word[1]; break; }
     }
   }
@@ -223,12 +239,9 @@ document.addEventListener("keydown", (event) => {
 
 // The terms a result was found by, marked on the page it opens (`?h=`).
 function highlight() {
-  const terms = (new URLSearchParams(location.search).get("h") || "")
-    .toLowerCase().split(/\s+/).filter((w) => w.length > 1)
-    .map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"));
+  const pattern = termPattern(new URLSearchParams(location.search).get("h") || "");
   const article = document.querySelector("article.md-content__inner");
-  if (!terms.length || !article) return;
-  const pattern = new RegExp("(?<![\\w])(?:" + terms.join("|") + ")[\\w-]*", "gi");
+  if (!pattern || !article) return;
   const walker = document.createTreeWalker(article, NodeFilter.SHOW_TEXT, {
     acceptNode: (node) => node.parentElement.closest("mark, script, style, .headerlink")
       ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT,
@@ -239,17 +252,8 @@ function highlight() {
     const text = node.nodeValue;
     pattern.lastIndex = 0;
     if (!pattern.test(text)) continue;
-    const parts = [];
-    let last = 0;
-    text.replace(pattern, (match, offset) => {
-      parts.push(text.slice(last, offset));
-      const mark = document.createElement("mark");
-      mark.dataset.qbHighlight = "";
-      mark.textContent = match;
-      parts.push(mark);
-      last = offset + match.length;
-    });
-    parts.push(text.slice(last));
+    const parts = marked(text, pattern);
+    parts.forEach((part) => { if (part.nodeType === 1) part.dataset.qbHighlight = ""; });
     node.replaceWith(...parts);
   }
 }
