@@ -137,7 +137,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--report", default="docs/how-fast.md", help="where to write the page ('-': nowhere)")
     parser.add_argument("--rewrite-report", action="store_true",
                         help="measure nothing: write the page again from bench/out/results.json")
+    parser.add_argument("--only", choices=["search"],
+                        help="search: only the search comparison (Pagefind against Material's search, "
+                             "at --sizes, default the real bank, 600 and 6,000); rewrites only the "
+                             "search section of the page")
     args = parser.parse_args(argv)
+    if args.only == "search":
+        return _search_only(args)
     if args.rewrite_report:
         _write_report(json.loads((OUT / "results.json").read_text()), args.report)
         return 0
@@ -195,6 +201,30 @@ def main(argv: list[str] | None = None) -> int:
     (OUT / "results.json").write_text(json.dumps(results, indent=2) + "\n")
     _write_report(results, args.report)
     _say(f"Benchmark took {results['seconds'] / 60:.1f} minutes")
+    return 0
+
+
+def _search_only(args) -> int:
+    from .search_bench import MATERIAL_QUERIES_AT, search_bench
+    queries = [q["query"] for q in yaml.safe_load(QUERIES.read_text())["queries"]]
+    started = time.perf_counter()
+    OUT.mkdir(parents=True, exist_ok=True)
+    logs = OUT / "logs"
+    logs.mkdir(exist_ok=True)
+    with tempfile.TemporaryDirectory(prefix="handbook-bench-search-") as tmp:
+        rows = search_bench(Path(tmp), args.sizes, queries, logs, progress=_say)
+    with Browser() as browser:
+        env = _versions(browser.version)
+    env["pagefind"] = version("pagefind")
+    search = {"env": env, "queries": queries, "material_queries_at_6000": MATERIAL_QUERIES_AT[6000],
+              "rows": rows, "seconds": time.perf_counter() - started}
+    (OUT / "search.json").write_text(json.dumps(search, indent=2) + "\n")
+    section = report.search_section(search)
+    _say(section)
+    if args.report != "-":
+        path = ROOT / args.report
+        path.write_text(report.with_search_section(path.read_text(encoding="utf-8"), section), encoding="utf-8")
+        _say(f"\nSearch section written to {path.relative_to(ROOT)}")
     return 0
 
 
