@@ -29,7 +29,8 @@ from .builds import build, compare
 from .engine import time_engine
 from .projects import (ROOT, compare_sites, default_search_project, floor_project, no_macros_plugin_project,
                        pipeline_project)
-from .search_time import Browser, SearchTimes, measure, measure_pair, served
+from .search_bench import MATERIAL_QUERIES_AT, search_bench
+from .search_time import Browser, SearchTimes, served
 from .synthetic import REAL_BANK, synthetic_data
 from .weight import heaviest, page_weight, size_of
 
@@ -101,8 +102,8 @@ def build_cost(tmp: Path, sizes: list[int], runs: int | None, logs: Path) -> tup
             "no_macros_plugin": asdict(rest[0]) if rest else None,
             "engine_load": load, "engine_render": rendering,
             "identical_html_pages": same.html_pages,
-            "search_index": asdict(size_of(pipe_site / "search" / "search_index.json")),
-            "index_docs": len(json.loads((pipe_site / "search" / "search_index.json").read_text())["docs"]),
+            "search_index": asdict(_index_size(pipe_site)),
+            "index_docs": len(list((pipe_site / "pagefind" / "fragment").glob("*.pf_fragment"))),
             "question_page": _weight_row(pipe_site, question),
         })
         _say(f"  medians: pipeline {p.seconds:.2f} s ({p.cpu_seconds:.2f} s CPU), floor {f.seconds:.2f} s "
@@ -117,6 +118,15 @@ def build_cost(tmp: Path, sizes: list[int], runs: int | None, logs: Path) -> tup
         else:
             shutil.rmtree(pipe_site)  # hundreds of megabytes; not searched
     return rows, sites
+
+
+def _index_size(site: Path):
+    """Every file of the Pagefind index and engine, added up (a search fetches a few)."""
+    total = size_of(site / "pagefind" / "pagefind.js")
+    for path in (site / "pagefind").rglob("*"):
+        if path.is_file() and path.name != "pagefind.js":
+            total = total + size_of(path)
+    return total
 
 
 def _search_row(label: str, questions: int, site: Path, config: str, times: SearchTimes) -> dict:
@@ -173,31 +183,17 @@ def main(argv: list[str] | None = None) -> int:
             env = _versions(browser.version)
             with served(real_site) as url:
                 fetched = set(browser.first_visit_requests(url + weights[2]["page"].removesuffix("index.html")))
-            variants = [("handbook as published", len(loader.load_bank(REAL_BANK).questions), real_site)]
-            if 60 in sites:
-                variants.append(("synthetic bank of 60", 60, sites[60]))
-            searches = []
-            for label, n, site in variants:
-                _say(f"Search: {label}")
-                times = measure(browser, site, queries, args.search_rounds, progress=_say)
-                searches.append(_search_row(label, n, site, "ours", times))
-            if 600 in sites:
-                # Query by query, alternating which site goes first: the two differ by a few
-                # milliseconds, less than the machine's drift over a whole pass.
-                _say("Bank of 600 with Material's default search configuration: one build")
-                default = default_search_project(tmp / "600" / "default", synthetic_data(600))
-                default_site = tmp / "600" / "default-site"
-                build(default, default_site, logs / "default-600.log")
-                _say("Search at 600: ours (first) and Material's default (second), query by query")
-                pair = measure_pair(browser, sites[600], default_site, queries, args.search_rounds, progress=_say)
-                ours = _search_row("synthetic bank of 600", 600, sites[600], "ours", pair.a)
-                ours["faster_in_pairs"] = [pair.a_faster, pair.pairs]
-                searches += [ours, _search_row("synthetic bank of 600", 600, default_site, "Material default", pair.b)]
+        searches = []
+        search = {"env": {**env, "pagefind": version("pagefind")}, "queries": queries,
+                  "material_queries_at_6000": MATERIAL_QUERIES_AT[6000], "seconds": 0.0}
+        search_started = time.perf_counter()
+        search["rows"] = search_bench(tmp, args.sizes, queries, logs, progress=_say)
+        search["seconds"] = time.perf_counter() - search_started
 
     results = {"env": env, "sizes": args.sizes, "queries": queries,
                "search_rounds": args.search_rounds, "build": rows, "weights": weights,
                "first_visit_fetched": sorted(fetched),
-               "search": searches, "seconds": time.perf_counter() - started}
+               "search": searches, "search_v2": search, "seconds": time.perf_counter() - started}
     (OUT / "results.json").write_text(json.dumps(results, indent=2) + "\n")
     _write_report(results, args.report)
     _say(f"Benchmark took {results['seconds'] / 60:.1f} minutes")

@@ -271,18 +271,7 @@ The search index grows with the bank, and every first visit downloads all of it:
 
 {_budget(results)}
 
-## Search time
-
-In Chromium, on a fresh page each time (new browser context, empty cache): the page loads,
-Material's worker fetches and builds the index ("ready"), and the reader's query is typed.
-The time runs from the keyup of the last keystroke to the first result in the list. The
-queries are the readers' sample from the search tests ({', '.join(results['queries'])}),
-each searched {results['search_rounds']} times. *Material default* is the same site with the search
-plugin left at its defaults and no page kept out of the index; at 600 questions the two
-sites are searched query by query, alternately first, so that drift in the machine's speed
-falls on both.
-
-{_table(_SEARCH_HEAD, _search_rows(results), "llrrrrrr")}
+{search_section(results['search_v2']) if results.get('search_v2') else ''}
 
 ## Run it
 
