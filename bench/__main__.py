@@ -207,8 +207,13 @@ def _search_only(args) -> int:
     OUT.mkdir(parents=True, exist_ok=True)
     logs = OUT / "logs"
     logs.mkdir(exist_ok=True)
+    partial = OUT / "search-partial.json"  # the rows so far, should the run be stopped
+
+    def save(rows):
+        partial.write_text(json.dumps(rows, indent=2) + "\n")
+
     with tempfile.TemporaryDirectory(prefix="handbook-bench-search-") as tmp:
-        rows = search_bench(Path(tmp), args.sizes, queries, logs, progress=_say)
+        rows = search_bench(Path(tmp), args.sizes, queries, logs, progress=_say, done=save)
     with Browser() as browser:
         env = _versions(browser.version)
     env["pagefind"] = version("pagefind")

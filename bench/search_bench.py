@@ -129,10 +129,12 @@ def measure_site(browser: Browser, site: Path, queries: list[str], kind: str, ho
 
 # Material at 6,000 questions fetches and builds a 10 MB index on every fresh page: fewer
 # queries there keep the run within minutes.
-MATERIAL_QUERIES_AT = {6000: 4}
+MATERIAL_QUERIES_AT = {6000: 2}
 
 
-def search_bench(tmp: Path, sizes: list[int], queries: list[str], logs: Path, progress=print) -> list[dict]:
+def search_bench(tmp: Path, sizes: list[int], queries: list[str], logs: Path, progress=print,
+                 done=lambda rows: None) -> list[dict]:
+    """done(rows) is called after each bank size, with the rows so far."""
     rows = []
     real_n = len(loader.load_bank(REAL_BANK).questions)
     with Browser() as browser:
@@ -161,4 +163,5 @@ def search_bench(tmp: Path, sizes: list[int], queries: list[str], logs: Path, pr
                     rows.append(row)
                 shutil.rmtree(site)
                 shutil.rmtree(project)
+            done(rows)
     return rows
