@@ -151,6 +151,8 @@ def main(argv: list[str] | None = None) -> int:
                         help="search: only the search comparison (Pagefind against Material's search, "
                              "at --sizes, default the real bank, 600 and 6,000); rewrites only the "
                              "search section of the page")
+    parser.add_argument("--keep-other-sizes", action="store_true",
+                        help="with --only search: keep the rows of bench/out/search.json for the sizes not measured now")
     args = parser.parse_args(argv)
     if args.only == "search":
         return _search_only(args)
@@ -214,6 +216,10 @@ def _search_only(args) -> int:
 
     with tempfile.TemporaryDirectory(prefix="handbook-bench-search-") as tmp:
         rows = search_bench(Path(tmp), args.sizes, queries, logs, progress=_say, done=save)
+    if args.keep_other_sizes and (OUT / "search.json").exists():
+        measured = {r["questions"] for r in rows}
+        kept = [r for r in json.loads((OUT / "search.json").read_text())["rows"] if r["questions"] not in measured]
+        rows = sorted(kept + rows, key=lambda r: r["questions"])
     with Browser() as browser:
         env = _versions(browser.version)
     env["pagefind"] = version("pagefind")

@@ -295,7 +295,7 @@ _SEARCH_V2_HEAD = ["Questions", "Search", "First visit gz (kB)", "First search f
 
 
 def _ms(x) -> str:
-    return "–" if x is None else f"{x:,.0f}" if x >= 100 else f"{x:.1f}"
+    return "over 60 s" if x is None else f"{x:,.0f}" if x >= 100 else f"{x:.1f}"
 
 
 def search_targets(rows: list[dict]) -> list[tuple[str, str, bool]]:
@@ -319,9 +319,11 @@ def search_targets(rows: list[dict]) -> list[tuple[str, str, bool]]:
 
 def search_section(search: dict) -> str:
     rows = search["rows"]
-    table_rows = [[f"{r['questions']:,}", r["variant"], _kb(r["first_visit_bytes"]), _kb(r["first_search_bytes"]),
+    def kb(x):
+        return "–" if x is None else _kb(x)
+    table_rows = [[f"{r['questions']:,}", r["variant"], kb(r["first_visit_bytes"]), kb(r["first_search_bytes"]),
                    _ms(r["first_ms"]), _ms(r["first_worst_ms"]), _ms(r["keystroke_ms"]), _ms(r["keystroke_worst_ms"]),
-                   r["searches"]] for r in rows]
+                   r["searches"] + r.get("timed_out", 0)] for r in rows]
     target_rows = [[name, measured, "met" if ok else "**missed**"] for name, measured, ok in search_targets(rows)]
     env = search["env"]
     return f"""{SEARCH_START}
@@ -349,7 +351,8 @@ starts any loading) through the query typed to its results on screen. *Further k
 the last key deleted and typed again, from its keydown to its results. The queries are the
 readers' sample from the search tests ({', '.join(search['queries'])}); for Material at
 6,000 questions only the first {search['material_queries_at_6000']}, as each fresh page
-fetches and builds its whole index.
+fetches and builds its whole index. A search with no results after 60 s is stopped and
+shows as "over 60 s".
 
 {_table(_SEARCH_V2_HEAD, table_rows)}
 {SEARCH_END}"""

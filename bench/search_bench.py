@@ -25,6 +25,8 @@ import statistics
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
 from macros import loader
 
 from .builds import build
@@ -52,6 +54,7 @@ _WATCH = """kind => {
 
 @dataclass
 class Run:
+    timed_out: int = 0  # searches with no results within TIMEOUT_MS
     first_visit_bytes: list[int] = field(default_factory=list)
     first_search_bytes: list[int] = field(default_factory=list)
     first_ms: list[float] = field(default_factory=list)
@@ -63,7 +66,7 @@ class Run:
         return {"first_visit_bytes": med(self.first_visit_bytes), "first_search_bytes": med(self.first_search_bytes),
                 "first_ms": med(self.first_ms), "first_worst_ms": max(self.first_ms, default=None),
                 "keystroke_ms": med(self.keystroke_ms), "keystroke_worst_ms": max(self.keystroke_ms, default=None),
-                "searches": len(self.first_ms), "all": asdict(self)}
+                "searches": len(self.first_ms), "timed_out": self.timed_out, "all": asdict(self)}
 
 
 def _transferred(requests) -> int:
@@ -119,7 +122,11 @@ def measure_site(browser: Browser, site: Path, queries: list[str], kind: str, ho
     run = Run()
     with served(site) as url:
         for query in queries:
-            visit, search, first, key = time_search(browser, url, query, kind, hold_index)
+            try:
+                visit, search, first, key = time_search(browser, url, query, kind, hold_index)
+            except PlaywrightTimeout:
+                run.timed_out += 1
+                continue
             run.first_visit_bytes.append(visit)
             run.first_search_bytes.append(search)
             run.first_ms.append(first)
@@ -156,6 +163,10 @@ def search_bench(tmp: Path, sizes: list[int], queries: list[str], logs: Path, pr
                     progress(f"  measuring {variant}: {len(asked)} queries")
                     run = measure_site(browser, site, asked, kind, hold)
                     row = {"questions": questions, "site": label, "variant": variant, **run.summary()}
+                    if row["first_ms"] is None:
+                        progress(f"    every search took over {TIMEOUT_MS / 1000:.0f} s")
+                        rows.append(row)
+                        continue
                     progress(f"    first visit {row['first_visit_bytes'] / 1000:.1f} kB, first search "
                              f"{row['first_search_bytes'] / 1000:.1f} kB in {row['first_ms']:.0f} ms "
                              f"(slowest {row['first_worst_ms']:.0f}), next keystroke {row['keystroke_ms']:.1f} ms "
