@@ -174,6 +174,8 @@ _LISTINGS = {
 
 
 def _same_file(pipeline: Path, floor: Path, name: str, policy_in_b: bool) -> bool:
+    if name == "pagefind/":
+        return True
     if name.endswith(".html"):
         return _same_page(pipeline / name, floor / name, policy_in_b)
     if name in _LISTINGS:
@@ -186,11 +188,12 @@ def compare_sites(pipeline: Path, floor: Path, policy_in_b: bool = False) -> Com
     """Which files two built sites do not share, and which pages or files differ. The
     second site has no policy <meta> unless policy_in_b (it was built with the hooks)."""
     # Pagefind's files are named by hashes of what they hold, and the floor's pages lack the
-    # policy <meta>: both sites must have an index; its files are not compared one by one.
-    files_a = {p.relative_to(pipeline).as_posix() for p in pipeline.rglob("*") if p.is_file()
-               and not p.relative_to(pipeline).as_posix().startswith("pagefind/")} | {"pagefind/pagefind.js"}
-    files_b = {p.relative_to(floor).as_posix() for p in floor.rglob("*") if p.is_file()
-               and not p.relative_to(floor).as_posix().startswith("pagefind/")} | {"pagefind/pagefind.js"}
+    # policy <meta>: an index must be in both sites or neither; its files are not compared.
+    def listed(site: Path) -> set[str]:
+        names = {p.relative_to(site).as_posix() for p in site.rglob("*") if p.is_file()}
+        return {n for n in names if not n.startswith("pagefind/")} | (
+            {"pagefind/"} if "pagefind/pagefind.js" in names else set())
+    files_a, files_b = listed(pipeline), listed(floor)
     both = sorted(files_a & files_b)
     differing = [f for f in both if not _same_file(pipeline, floor, f, policy_in_b)]
     return Comparison(sorted(files_a - files_b), sorted(files_b - files_a), differing,
