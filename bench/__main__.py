@@ -30,7 +30,8 @@ from .builds import build, compare
 from .engine import time_engine
 from .projects import (ROOT, compare_sites, default_search_project, floor_project, no_macros_plugin_project,
                        pipeline_project)
-from .search_time import Browser, SearchTimes, measure, measure_pair, served
+from .search_bench import MATERIAL_QUERIES_AT, search_bench
+from .search_time import Browser, SearchTimes, served
 from .synthetic import REAL_BANK, synthetic_data
 from .weight import heaviest, page_weight, size_of
 
@@ -102,8 +103,8 @@ def build_cost(tmp: Path, sizes: list[int], runs: int | None, logs: Path) -> tup
             "no_macros_plugin": asdict(rest[0]) if rest else None,
             "engine_load": load, "engine_render": rendering,
             "identical_html_pages": same.html_pages,
-            "search_index": asdict(size_of(pipe_site / "search" / "search_index.json")),
-            "index_docs": len(json.loads((pipe_site / "search" / "search_index.json").read_text())["docs"]),
+            "search_index": asdict(_index_size(pipe_site)),
+            "index_docs": len(list((pipe_site / "pagefind" / "fragment").glob("*.pf_fragment"))),
             "question_page": _weight_row(pipe_site, question),
         })
         _say(f"  medians: pipeline {p.seconds:.2f} s ({p.cpu_seconds:.2f} s CPU), floor {f.seconds:.2f} s "
@@ -118,6 +119,15 @@ def build_cost(tmp: Path, sizes: list[int], runs: int | None, logs: Path) -> tup
         else:
             shutil.rmtree(pipe_site)  # hundreds of megabytes; not searched
     return rows, sites
+
+
+def _index_size(site: Path):
+    """Every file of the Pagefind index and engine, added up (a search fetches a few)."""
+    total = size_of(site / "pagefind" / "pagefind.js")
+    for path in (site / "pagefind").rglob("*"):
+        if path.is_file() and path.name != "pagefind.js":
+            total = total + size_of(path)
+    return total
 
 
 def _search_row(label: str, questions: int, site: Path, config: str, times: SearchTimes) -> dict:
@@ -145,7 +155,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--report", default="docs/how-fast.md", help="where to write the page ('-': nowhere)")
     parser.add_argument("--rewrite-report", action="store_true",
                         help="measure nothing: write the page again from bench/out/results.json")
+    parser.add_argument("--only", choices=["search"],
+                        help="search: only the search comparison (Pagefind against Material's search, "
+                             "at --sizes, default the real bank, 600 and 6,000); rewrites only the "
+                             "search section of the page")
+    parser.add_argument("--keep-other-sizes", action="store_true",
+                        help="with --only search: keep the rows of bench/out/search.json for the sizes not measured now")
     args = parser.parse_args(argv)
+    if args.only == "search":
+        return _search_only(args)
     if args.rewrite_report:
         _write_report(json.loads((OUT / "results.json").read_text()), args.report)
         return 0
@@ -175,26 +193,12 @@ def main(argv: list[str] | None = None) -> int:
             env = _versions(browser.version)
             with served(real_site) as url:
                 fetched = set(browser.first_visit_requests(url + weights[2]["page"].removesuffix("index.html")))
-            variants = [("handbook as published", len(loader.load_bank(REAL_BANK).questions), real_site)]
-            if 60 in sites:
-                variants.append(("synthetic bank of 60", 60, sites[60]))
-            searches = []
-            for label, n, site in variants:
-                _say(f"Search: {label}")
-                times = measure(browser, site, queries, args.search_rounds, progress=_say)
-                searches.append(_search_row(label, n, site, "ours", times))
-            if 600 in sites:
-                # Query by query, alternating which site goes first: the two differ by a few
-                # milliseconds, less than the machine's drift over a whole pass.
-                _say("Bank of 600 with Material's default search configuration: one build")
-                default = default_search_project(tmp / "600" / "default", synthetic_data(600))
-                default_site = tmp / "600" / "default-site"
-                build(default, default_site, logs / "default-600.log")
-                _say("Search at 600: ours (first) and Material's default (second), query by query")
-                pair = measure_pair(browser, sites[600], default_site, queries, args.search_rounds, progress=_say)
-                ours = _search_row("synthetic bank of 600", 600, sites[600], "ours", pair.a)
-                ours["faster_in_pairs"] = [pair.a_faster, pair.pairs]
-                searches += [ours, _search_row("synthetic bank of 600", 600, default_site, "Material default", pair.b)]
+        searches = []
+        search = {"env": {**env, "pagefind": version("pagefind")}, "queries": queries,
+                  "material_queries_at_6000": MATERIAL_QUERIES_AT[6000], "seconds": 0.0}
+        search_started = time.perf_counter()
+        search["rows"] = search_bench(tmp, args.sizes, queries, logs, progress=_say)
+        search["seconds"] = time.perf_counter() - search_started
 
         _say("Lighthouse on the representative pages of the handbook as published")
         lighthouse_results = _lighthouse(real_site, args.lighthouse_runs)
@@ -202,10 +206,43 @@ def main(argv: list[str] | None = None) -> int:
     results = {"env": env, "sizes": args.sizes, "queries": queries, "lighthouse": lighthouse_results,
                "search_rounds": args.search_rounds, "build": rows, "weights": weights,
                "first_visit_fetched": sorted(fetched),
-               "search": searches, "seconds": time.perf_counter() - started}
+               "search": searches, "search_v2": search, "seconds": time.perf_counter() - started}
     (OUT / "results.json").write_text(json.dumps(results, indent=2) + "\n")
     _write_report(results, args.report)
     _say(f"Benchmark took {results['seconds'] / 60:.1f} minutes")
+    return 0
+
+
+def _search_only(args) -> int:
+    from .search_bench import MATERIAL_QUERIES_AT, search_bench
+    queries = [q["query"] for q in yaml.safe_load(QUERIES.read_text())["queries"]]
+    started = time.perf_counter()
+    OUT.mkdir(parents=True, exist_ok=True)
+    logs = OUT / "logs"
+    logs.mkdir(exist_ok=True)
+    partial = OUT / "search-partial.json"  # the rows so far, should the run be stopped
+
+    def save(rows):
+        partial.write_text(json.dumps(rows, indent=2) + "\n")
+
+    with tempfile.TemporaryDirectory(prefix="handbook-bench-search-") as tmp:
+        rows = search_bench(Path(tmp), args.sizes, queries, logs, progress=_say, done=save)
+    if args.keep_other_sizes and (OUT / "search.json").exists():
+        measured = {r["questions"] for r in rows}
+        kept = [r for r in json.loads((OUT / "search.json").read_text())["rows"] if r["questions"] not in measured]
+        rows = sorted(kept + rows, key=lambda r: r["questions"])
+    with Browser() as browser:
+        env = _versions(browser.version)
+    env["pagefind"] = version("pagefind")
+    search = {"env": env, "queries": queries, "material_queries_at_6000": MATERIAL_QUERIES_AT[6000],
+              "rows": rows, "seconds": time.perf_counter() - started}
+    (OUT / "search.json").write_text(json.dumps(search, indent=2) + "\n")
+    section = report.search_section(search)
+    _say(section)
+    if args.report != "-":
+        path = ROOT / args.report
+        path.write_text(report.with_search_section(path.read_text(encoding="utf-8"), section), encoding="utf-8")
+        _say(f"\nSearch section written to {path.relative_to(ROOT)}")
     return 0
 
 

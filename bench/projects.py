@@ -82,11 +82,47 @@ def floor_project(dest: Path, data: dict[str, str], pipeline_site: Path) -> Path
     shutil.copy2(dest / "macros" / f"{FIRST_MENTION}.py", dest / f"{FIRST_MENTION}.py")
     shutil.rmtree(dest / "macros")
     shutil.rmtree(dest / "data")
+    search_hook = (dest / SEARCH_HOOK).read_text(encoding="utf-8")
     shutil.rmtree(dest / HOOKS_DIR)
+    # The search index is the site's search engine's output, as Material's search plugin
+    # was in both builds: the floor runs the same hook, which needs nothing but the site.
+    (dest / SEARCH_HOOK).parent.mkdir(parents=True)
+    (dest / SEARCH_HOOK).write_text(search_hook, encoding="utf-8")
 
     # what the hook's on_config adds (the tags allow list, the glossary), written out
     config = plain_site.plain_config(_config(), site_data)
+    config["hooks"] = [SEARCH_HOOK]
     _write_config(dest, config)
+    return dest
+
+
+SEARCH_HOOK = f"{HOOKS_DIR}/search_index.py"
+SEARCH_TEMPLATES = ("overrides/partials/header.html", "overrides/partials/search.html")
+
+
+def material_search_project(dest: Path, data: dict[str, str], default: bool) -> Path:
+    """The real pipeline with Material's search plugin in place of Pagefind: the index hook,
+    search.js and the header and dialog overrides taken out. default=False: the plugin as
+    the site configured it before (English, the pages' metadata blocks kept out of the
+    index); default=True: the plugin at its defaults, no page or block kept out."""
+    pipeline_project(dest, data)
+    config = _config()
+    config["plugins"] = ["search" if default else {"search": {"lang": "en"}}, *config["plugins"]]
+    config["hooks"] = [h for h in config["hooks"] if h != SEARCH_HOOK]
+    config["extra_javascript"] = [j for j in config["extra_javascript"]
+                                  if not (isinstance(j, dict) and j.get("path") == "assets/search.js")]
+    _write_config(dest, config)
+    for name in SEARCH_TEMPLATES:
+        (dest / name).unlink()
+    if default:
+        for path in (dest / "docs").rglob("*.md"):
+            body, meta = _split(path)
+            if meta.pop("search", None) is not None:
+                path.write_text(_join(body, meta), encoding="utf-8")
+        (dest / "macros" / "render.py").write_text(
+            (dest / "macros" / "render.py").read_text(encoding="utf-8").replace(
+                """NOT_INDEXED = 'data-pagefind-ignore data-search-exclude="true"'""",
+                """NOT_INDEXED = 'data-pagefind-ignore'"""), encoding="utf-8")
     return dest
 
 
@@ -138,6 +174,8 @@ _LISTINGS = {
 
 
 def _same_file(pipeline: Path, floor: Path, name: str, policy_in_b: bool) -> bool:
+    if name == "pagefind/":
+        return True
     if name.endswith(".html"):
         return _same_page(pipeline / name, floor / name, policy_in_b)
     if name in _LISTINGS:
@@ -149,8 +187,13 @@ def _same_file(pipeline: Path, floor: Path, name: str, policy_in_b: bool) -> boo
 def compare_sites(pipeline: Path, floor: Path, policy_in_b: bool = False) -> Comparison:
     """Which files two built sites do not share, and which pages or files differ. The
     second site has no policy <meta> unless policy_in_b (it was built with the hooks)."""
-    files_a = {p.relative_to(pipeline).as_posix() for p in pipeline.rglob("*") if p.is_file()}
-    files_b = {p.relative_to(floor).as_posix() for p in floor.rglob("*") if p.is_file()}
+    # Pagefind's files are named by hashes of what they hold, and the floor's pages lack the
+    # policy <meta>: an index must be in both sites or neither; its files are not compared.
+    def listed(site: Path) -> set[str]:
+        names = {p.relative_to(site).as_posix() for p in site.rglob("*") if p.is_file()}
+        return {n for n in names if not n.startswith("pagefind/")} | (
+            {"pagefind/"} if "pagefind/pagefind.js" in names else set())
+    files_a, files_b = listed(pipeline), listed(floor)
     both = sorted(files_a & files_b)
     differing = [f for f in both if not _same_file(pipeline, floor, f, policy_in_b)]
     return Comparison(sorted(files_a - files_b), sorted(files_b - files_a), differing,

@@ -19,6 +19,7 @@ from urllib.parse import urljoin, urlparse
 GZIP_LEVEL = 6
 SEARCH_INDEX = "search/search_index.json"
 _CSS_URL = re.compile(r"url\(\s*['\"]?([^'\")]+)['\"]?\s*\)")
+MATERIAL_SEARCH_FORM = re.compile(r'<form class="md-search__form" name="search"')
 _LOADED_LINKS = {"stylesheet", "icon", "preload", "modulepreload", "manifest", "apple-touch-icon"}
 
 
@@ -133,7 +134,9 @@ def page_weight(site: Path, page: str) -> PageWeight:
     # The HTML names these only in its __config block.
     base = parser.config.get("base", ".").rstrip("/")
     scripted = []
-    if parser.config.get("search"):
+    # Material's bundle fetches its index only where its search form is on the page; the
+    # site's own search (Pagefind) fetches nothing until the reader searches.
+    if parser.config.get("search") and MATERIAL_SEARCH_FORM.search(html_path.read_text(encoding="utf-8")):
         scripted += [parser.config["search"], f"{base}/{SEARCH_INDEX}"]
     if "navigation.instant" in parser.config.get("features", []):
         scripted.append(f"{base}/sitemap.xml")

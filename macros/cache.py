@@ -8,6 +8,7 @@ from pathlib import Path
 from .loader import load_bank, load_glossary, load_kits
 from .model import Bank, Glossary, KitFile
 from .problems import BankError
+from .search_terms import SYNONYMS_FILE, Synonyms, load_synonyms
 
 BANK_FILE = Path("data") / "questions.yaml"
 KITS_FILE = Path("data") / "kits.yaml"
@@ -20,13 +21,15 @@ class SiteData:
     bank: Bank
     kits: KitFile
     glossary: Glossary
+    synonyms: Synonyms = Synonyms()  # data/search-synonyms.yaml, for the search index
 
 
 _cache: dict[Path, tuple[tuple, SiteData]] = {}
 
 
 def _stamp(project: Path) -> tuple:
-    return tuple((p, (project / p).stat().st_mtime_ns, (project / p).stat().st_size) for p in DATA_FILES)
+    files = [p for p in (*DATA_FILES, SYNONYMS_FILE) if p in DATA_FILES or (project / p).exists()]
+    return tuple((p, (project / p).stat().st_mtime_ns, (project / p).stat().st_size) for p in files)
 
 
 def load_site_data(project_dir: str | Path) -> SiteData:
@@ -49,7 +52,7 @@ def load_site_data(project_dir: str | Path) -> SiteData:
         problems += exc.problems
     if problems:
         raise BankError(problems)
-    return SiteData(bank, kits, glossary)
+    return SiteData(bank, kits, glossary, load_synonyms(project))
 
 
 def site_data(project_dir: str | Path) -> SiteData:

@@ -13,16 +13,25 @@ from urllib.parse import urlencode
 import yaml
 
 from .model import LEVELS, Bank, Glossary, Question, Topic
+from .search_terms import ANSWER_WEIGHT, SUMMARY_WEIGHT
 from .text import escape_attribute, escape_inline_title, escape_markdown, indent
 
 # libyaml's emitter: the pure-Python one took a third of the hook's time at 6,000 questions
 _Dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 
-# Material leaves blocks with this attribute out of the search index, then strips it from
-# the page. It marks what only describes or links an entry (level, topic, related questions,
-# tags, dates): indexed, it made questions match words they are not about, and it was 15%
-# of the index that every first visit downloads.
-NOT_INDEXED = 'data-search-exclude="true"'
+# Search leaves blocks with these attributes out of its index: Pagefind (the site's search)
+# reads `data-pagefind-ignore`; Material's search plugin, which the Zensical build and the
+# benchmark's Material variants use, reads `data-search-exclude` and strips it. They mark
+# what only describes or links an entry (level, topic, related questions, tags, dates,
+# references, rating anchors): indexed, it made questions match words they are not about.
+NOT_INDEXED = 'data-pagefind-ignore data-search-exclude="true"'
+
+
+def weighted(weight: float, markdown: str) -> str:
+    """Markdown in a block whose words count `weight` times in the search index (Pagefind's
+    scale is quadratic: 2 counts four times as much as plain text)."""
+    return f'<div data-pagefind-weight="{weight:g}" markdown>\n\n{markdown}\n\n</div>'
+
 
 LEVEL_LABELS = {"junior": "Junior", "mid": "Mid", "senior": "Senior"}
 KIND_LABELS = {"concept": "Concept", "experience": "Experience", "practice": "Practice"}
@@ -178,9 +187,10 @@ def entry_body(q: Question, links: Links, tags_line: bool = True) -> str:
     blocks = [
         f'<p class="qb-meta" {NOT_INDEXED} markdown>{meta_line(q)}</p>',
         tools_bar(q, links),
-        f"**What it probes.** {escape_markdown(q.summary)}",
-        "**Listen for**\n\n" + _bullets(q.listen_for),
-        '??? success "Strong answer"\n\n' + indent(escape_markdown(q.answer.strip()), "    ", first="    "),
+        weighted(SUMMARY_WEIGHT, f"**What it probes.** {escape_markdown(q.summary)}\n\n"
+                 "**Listen for**\n\n" + _bullets(q.listen_for)),
+        weighted(ANSWER_WEIGHT, '??? success "Strong answer"\n\n'
+                 + indent(escape_markdown(q.answer.strip()), "    ", first="    ")),
         '??? danger "Red flags"\n\n' + indent(_bullets(q.red_flags), "    ", first="    "),
         '??? question "Follow-ups"\n\n' + indent(follow_ups, "    ", first="    "),
     ]
@@ -188,10 +198,11 @@ def entry_body(q: Question, links: Links, tags_line: bool = True) -> str:
     if anchors:
         scale = "\n".join(indent(f"**{label}:** {escape_markdown(text)}", "    ", first="- ")
                           for label, text in anchors)
-        blocks.append('??? abstract "Rating anchors"\n\n' + indent(scale, "    ", first="    "))
+        blocks.append(f'<div {NOT_INDEXED} markdown>\n\n??? abstract "Rating anchors"\n\n'
+                      + indent(scale, "    ", first="    ") + "\n\n</div>")
     if related:
         blocks.append(f'<p {NOT_INDEXED} markdown>**Related:** {related}</p>')
-    blocks.append("**References**\n\n" + references)
+    blocks.append(f"<div {NOT_INDEXED} markdown>\n\n**References**\n\n{references}\n\n</div>")
     foot = [f"Tags: {tags}"] if tags_line else []
     foot += [f"Reviewed {q.reviewed.isoformat()}", f"[Permanent link]({links.permalink(q.id)})"]
     blocks.append(f'<p class="qb-reviewed" {NOT_INDEXED} markdown>{" · ".join(foot)}</p>')
@@ -234,10 +245,28 @@ def topic_page(topic: Topic, bank: Bank, page: str, site_url: str = "") -> str:
     return "\n\n".join(sections)
 
 
-def question_page(q: Question, bank: Bank, site_url: str = "", repository: str = "") -> str:
+def search_only(q: Question, bank: Bank, terms: list[tuple[float, str]]) -> str:
+    """What the question's search index holds that its page does not show: its tags, the
+    other spellings of the terms it uses (see search_terms.py), and its topic, level and
+    kind as search filters. `hidden`: no reader and no screen reader meets it."""
+    topic = bank.topic(q.topic)
+    filters = "".join(f'<span data-pagefind-filter="{name}">{escape_attribute(value)}</span>'
+                      for name, value in (("topic", topic.title), ("level", LEVEL_LABELS[q.level]),
+                                          ("kind", KIND_LABELS[q.kind])))
+    blocks = "".join(f'<p data-pagefind-weight="{w:g}">{escape_attribute(text)}</p>' for w, text in terms)
+    # The summary is what a result shows under the question (an excerpt would often come
+    # from the spellings above, which read as a list of words).
+    summary = f'<span data-pagefind-meta="summary">{escape_attribute(q.summary)}</span>'
+    return (f'<div class="qb-search-only" hidden>{blocks}'
+            f'<p data-pagefind-ignore>{filters}{summary}</p></div>')
+
+
+def question_page(q: Question, bank: Bank, site_url: str = "", repository: str = "",
+                  index_terms: list[tuple[float, str]] | None = None) -> str:
     """A whole Markdown file, front matter included, for the page at /q/<id>/. With the
     repository's address, it links the corrections form. No study-mode bar: a single
-    question's answer opens by its own summary."""
+    question's answer opens by its own summary. index_terms: the (weight, text) blocks
+    search_terms.index_terms makes, for the search index only."""
     page = question_path(q.id)
     links = Links(page, bank, to_sections=False, site_url=site_url)
     topic = bank.topic(q.topic)
@@ -258,6 +287,7 @@ def question_page(q: Question, bank: Bank, site_url: str = "", repository: str =
         f"<p {NOT_INDEXED} markdown>From the topic {topic_link}.</p>\n\n"
         + entry_body(q, links, tags_line=False)
         + (f"\n{report_problem(q, links, repository)}\n" if repository else "")
+        + "\n" + search_only(q, bank, index_terms or []) + "\n"
     )
 
 

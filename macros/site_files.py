@@ -14,6 +14,7 @@ import markdown
 from . import export, render, render_kits
 from .cache import SiteData
 from .model import Question
+from .search_terms import Spellings, index_terms
 from .text import escape_markdown
 
 
@@ -46,8 +47,10 @@ def generated_pages(data: SiteData, site_url: str, repository: str = "") -> Iter
     """One page per question at q/<id>/, a redirect page for every former id, kit pages
     and scorecards, the practice index, the kit builder's data and the JSON Schemas."""
     bank = data.bank
+    spellings = Spellings(data.glossary, data.synonyms)
     for q in bank.questions:
-        yield render.question_path(q.id), render.question_page(q, bank, site_url, repository)
+        yield render.question_path(q.id), render.question_page(q, bank, site_url, repository,
+                                                               index_terms(q, bank, spellings))
     for alias, target in bank.aliases.items():
         yield f"q/{alias}/index.html", render.redirect_page(f"../{target}/", bank.by_id[target].question)
     for kit in data.kits.kits:

@@ -28,9 +28,10 @@ DEFAULT_SITE = "site-zensical"
 # What the plain project takes from the project: the rest (macros/, data/) is written out.
 THEME_DIR = "overrides"
 HOOKS_DIR = "hooks"
-# Material's search partial, copied to name the dialog: Zensical's own search partial is a
-# different component that already has that name, and Material's markup has no script there.
-MATERIAL_ONLY_TEMPLATES = ("partials/search.html",)
+# The site's search dialog (Pagefind's results in Material's markup) and the header copied to
+# hold it without Material's search plugin: Zensical has its own search partial and header,
+# and no hook writes a Pagefind index there.
+MATERIAL_ONLY_TEMPLATES = ("partials/search.html", "partials/header.html")
 # Zensical's look closest to Material's; its default ("modern") is a new design.
 THEME_VARIANT = "classic"
 

@@ -46,7 +46,11 @@ def inline_styles(page: str) -> list[str]:
 
 
 def policy(script_hashes: set[str], style_hashes: set[str]) -> str:
-    script_src = " ".join(["'self'", *sorted(script_hashes)])
+    # 'wasm-unsafe-eval': the search (Pagefind, docs/assets/search.js) runs its engine as
+    # WebAssembly, compiled from the site's own pagefind/*.pagefind file; without it the
+    # browser refuses to compile any WebAssembly. It allows nothing else: no eval(), no
+    # inline script, no other origin.
+    script_src = " ".join(["'self'", "'wasm-unsafe-eval'", *sorted(script_hashes)])
     # 'unsafe-hashes' lets the listed hashes match style attributes, and nothing else.
     style_src = " ".join(["'self'", *(["'unsafe-hashes'", *sorted(style_hashes)] if style_hashes else [])])
     return "; ".join([

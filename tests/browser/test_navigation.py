@@ -32,7 +32,7 @@ def test_question_page_answer_starts_collapsed_and_opens_on_click(page, site_url
 def test_search_result_opens_the_question_page(page, site_url):
     search_results(page, site_url, "canary")
     page.locator(".md-search-result__item > .md-search-result__link").first.click()
-    page.wait_for_url(lambda url: urlparse(url).path == urlparse(site_url).path + "q/canary-deployment/")
+    page.wait_for_url(lambda url: urlparse(url).path.endswith("/q/canary-deployment/"))
     expect(page.locator("h1")).to_contain_text("canary deployment")
 
 

@@ -18,13 +18,24 @@ QUERIES = yaml.safe_load(SAMPLE.read_text())["queries"]
 
 
 MORE = yaml.safe_load((Path(__file__).parents[1] / "search-more.yaml").read_text())["queries"]
-# The wider sample is a quality budget, not a list of promises: ranking is lunr's BM25 and a
-# few reasonable queries land just outside the top three.
-MORE_MIN_HIT_RATE = 0.9
+# The wider sample is a quality budget, not a list of promises: a few reasonable queries may
+# land just outside the top three (issue 14 asks for 95% or better).
+MORE_MIN_HIT_RATE = 0.95
 
 
 def top_results(page, site_url: str, query: str, n: int = 3) -> list[str]:
     return search_results(page, site_url, query)[:n]
+
+
+def hit(case: dict, results: list[str]) -> bool:
+    """Does this query find what search-more.yaml says it should (see its header)?"""
+    def paths(ids):
+        return [f"/q/{qid}/" for qid in ids]
+    if "all" in case:
+        return all(p in results[:5] for p in paths(case["all"]))
+    if "any" in case:
+        return any(p in results[:3] for p in paths(case["any"]))
+    return all(p in results[:3] for p in paths(case["expect"]))
 
 
 @pytest.mark.parametrize("case", QUERIES, ids=lambda c: c["query"])
@@ -39,10 +50,11 @@ def test_query_finds_expected_questions_in_top_three(page, site_url, real_bank, 
 def test_wider_sample_of_queries_meets_the_hit_rate(page, site_url):
     misses = []
     for case in MORE:
-        top = top_results(page, site_url, case["query"])
-        if any(f"/q/{qid}/" not in top for qid in case["expect"]):
-            misses.append((case["query"], top))
+        results = search_results(page, site_url, case["query"])
+        if not hit(case, results):
+            misses.append((case["query"], results[:5]))
     rate = 1 - len(misses) / len(MORE)
+    print(f"wider sample: {len(MORE) - len(misses)} of {len(MORE)} ({rate:.1%}); misses: {misses}")
     assert rate >= MORE_MIN_HIT_RATE, f"hit rate {rate:.0%}; misses: {misses}"
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html as htmllib
+import gzip
 import json
 import re
 from pathlib import Path
@@ -54,27 +55,47 @@ def test_aliases_redirect_to_the_current_page(real_site, real_bank):
         assert f'url=../{target}/"' in page
 
 
-def test_each_question_is_indexed_once(real_site, real_bank):
-    index = json.loads((real_site / "search" / "search_index.json").read_text())
-    pages = [d["location"] for d in index["docs"] if "#" not in d["location"]]
-    assert not any(p.startswith("topics/") for p in pages), "topic pages must stay out of the index"
+def pagefind_records(site) -> dict[str, dict]:
+    """Each indexed page's record in the Pagefind index, by its address."""
+    records = {}
+    for path in (site / "pagefind" / "fragment").glob("*.pf_fragment"):
+        data = gzip.decompress(path.read_bytes())
+        record = json.loads(data[data.index(b"{"):])
+        records[record["url"]] = record
+    return records
+
+
+def test_each_question_is_indexed_once_with_its_question_as_title(real_site, real_bank):
+    records = pagefind_records(real_site)
+    assert set(records) == {f"/q/{q.id}/" for q in real_bank.questions}, "only question pages, once each"
     for q in real_bank.questions:
-        assert pages.count(f"q/{q.id}/") == 1, q.id
+        record = records[f"/q/{q.id}/"]
+        assert record["meta"]["title"] == " ".join(q.question.split()), q.id
+        assert record["meta"]["summary"] == " ".join(q.summary.split()), q.id
+        assert record["filters"]["level"] and record["filters"]["topic"], q.id
 
 
 def test_index_holds_entries_not_their_metadata(real_site, real_bank):
-    """Level, topic, related questions, tags and dates stay out of the search index, so a
-    query matches the questions that are about it; the entry itself is all indexed."""
-    index = json.loads((real_site / "search" / "search_index.json").read_text())
-    texts = {d["location"]: d["text"] for d in index["docs"]}
+    """Level, topic, related questions, dates, references and rating anchors stay out of the
+    search index, so a query matches the questions that are about it; the question, tags,
+    summary, listen-for, answer, red flags and follow-ups are all indexed."""
+    records = pagefind_records(real_site)
     for q in real_bank.questions:
-        text = texts[f"q/{q.id}/"]
-        for metadata in ("Level:", "From the topic", "Related:", "Reviewed", "Permanent link"):
+        text = records[f"/q/{q.id}/"]["content"]
+        for metadata in ("Level:", "From the topic", "Related:", "Reviewed", "Permanent link", "References"):
             assert metadata not in text, (q.id, metadata)
-        for section in ("What it probes.", "Listen for", "Strong answer", "Red flags", "Follow-ups", "References"):
-            assert section in text, (q.id, section)
-        page = (real_site / "q" / q.id / "index.html").read_text()
-        assert "data-search-exclude" not in page and "Reviewed" in page
+        for part in (q.summary, q.listen_for[0], q.red_flags[0], q.follow_ups[0].ask, real_bank.tags[q.tags[0]]):
+            words = " ".join(part.split()[:4]).strip("*`")
+            assert words.split()[0] in text, (q.id, words)
+
+
+def test_index_weights_each_part_of_an_entry(real_site, real_bank):
+    """Question and tags count most, then the summary and listen-for, then the answer."""
+    q = real_bank.questions[0]
+    page = (real_site / "q" / q.id / "index.html").read_text()
+    assert '<div data-pagefind-weight="4">' in page and '<div data-pagefind-weight="2">' in page
+    assert '<p data-pagefind-weight="7">' in page  # the tags, in the block only search reads
+    assert re.search(r'<div class="qb-search-only" hidden>', page)
 
 
 def test_sitemap_lists_every_question_page(real_site, real_bank):

@@ -25,10 +25,11 @@ ZENSICAL_VERSION = "0.0.73"
 # Addresses the MkDocs build has and the Zensical build lacks ("mkdocs"), or the reverse
 # ("zensical"), with the reason. Every other address must be in both builds.
 KNOWN_GAPS = {
-    "search/search_index.json": (
-        "mkdocs", "Material's Lunr search index. Zensical 0.0.73 has its own search engine, "
-        "which reads its own index at search.json; the pages indexed are the same."),
-    "search.json": ("zensical", "Zensical's search index, in place of search/search_index.json."),
+    "pagefind/": (
+        "mkdocs", "the site's Pagefind search index and engine, which a hook writes after the "
+        "MkDocs build. Zensical 0.0.73 has its own search engine, which reads its own index "
+        "at search.json; it indexes every page, not only the question pages."),
+    "search.json": ("zensical", "Zensical's search index, in place of pagefind/."),
     "tags.json": (
         "mkdocs", "the tags plugin's export of every tag and its pages. Zensical 0.0.73 "
         "accepts the plugin's export option but does not implement it; nothing in the site "
@@ -37,6 +38,7 @@ KNOWN_GAPS = {
 
 # The theme's own bundles: each generator ships its own, under names that carry a hash.
 THEME_BUNDLES = ("assets/javascripts/", "assets/stylesheets/")
+SEARCH_INDEX = "pagefind/"
 ANSI = re.compile(r"\x1b\[[0-9;]*m")
 
 
@@ -75,6 +77,8 @@ def addresses(site: Path) -> set[str]:
         name = path.relative_to(site).as_posix()
         if not path.is_file() or name.startswith(THEME_BUNDLES):
             continue
+        if name.startswith(SEARCH_INDEX):  # its file names carry hashes: one address for all
+            name = SEARCH_INDEX
         found.add(name.removesuffix("index.html") if name.endswith("index.html") else name)
     return found
 
