@@ -20,7 +20,7 @@ serve: $(STAMP) $(NODE_STAMP)
 # module fixtures (one Lighthouse pass, one link check) run once.
 test: $(STAMP) chromium $(NODE_STAMP)
 	node --test tests/js/
-	$(BIN)/python -m pytest -n auto --dist loadfile
+	$(BIN)/python -m pytest -n auto --dist loadfile --durations=20
 
 build: $(STAMP) $(NODE_STAMP)
 	$(BIN)/mkdocs build --strict

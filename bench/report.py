@@ -363,7 +363,7 @@ def search_section(search: dict) -> str:
 Measured by `python -m bench --only search` on {env['date']} ({env['cpu']}, {env['cores']} cores,
 Chromium {env['chromium']}, Pagefind {env['pagefind']}), in {search['seconds'] / 60:.1f} minutes.
 
-{_table(["Target", "Measured", ""], target_rows, "lll")}
+{_table(["Target", "Measured", "Verdict"], target_rows, "lll")}
 
 The site's search is Pagefind: a hook indexes the question pages after every build, and the
 browser fetches nothing of it until the reader starts to search (focus in the box, a key, a

@@ -6,7 +6,7 @@ from __future__ import annotations
 import html as htmllib
 import re
 
-QUESTION_FOOT = re.compile(r'<p class="qb-reviewed">(.*?)</p>', re.S)
+QUESTION_FOOT = re.compile(r'<p class="qb-reviewed"[^>]*>(.*?)</p>', re.S)
 HEADING = re.compile(r"<h([1-6])\b[^>]*>(.*?)</h\1>", re.S)
 
 
