@@ -13,8 +13,10 @@ import argparse
 import re
 import subprocess
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
 from pathlib import Path
+from urllib.parse import unquote, urljoin, urlsplit
 
 from .serve import serving
 
@@ -27,6 +29,7 @@ UNTHROTTLED = {"LinkChecker": "local test server"}
 class Report:
     returncode: int
     output: str
+    missing_anchors: list[str] = field(default_factory=list)
 
     @property
     def checked(self) -> int:
@@ -35,7 +38,49 @@ class Report:
 
     @property
     def ok(self) -> bool:
-        return self.returncode == 0 and "0 warnings found. 0 errors found." in self.output
+        return (self.returncode == 0 and "0 warnings found. 0 errors found." in self.output
+                and not self.missing_anchors)
+
+
+class _Page(HTMLParser):
+    """The ids a page defines and the links it holds."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.ids: set[str] = set()
+        self.links: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        for name, value in attrs:
+            if name in ("id", "name") and value and (name == "id" or tag == "a"):
+                self.ids.add(value)
+            elif name == "href" and value and tag in ("a", "area", "link"):
+                self.links.append(value)
+
+
+def missing_anchors(site: Path, base: str = "/") -> list[str]:
+    """Every link from a page of the built site to `page#id` where that page has no such id,
+    as "from-page: link". Each page is parsed once."""
+    pages: dict[str, _Page] = {}
+    for html in sorted(site.rglob("*.html")):
+        parsed = _Page()
+        parsed.feed(html.read_text(encoding="utf-8", errors="replace"))
+        pages["/" + html.relative_to(site).as_posix()] = parsed
+
+    def target(path: str) -> _Page | None:
+        return pages.get(path) or pages.get(path.rstrip("/") + "/index.html")
+
+    missing = []
+    for path, page in pages.items():
+        for link in page.links:
+            url = urlsplit(urljoin("http://site" + path, link))
+            if url.netloc != "site" or not url.fragment:
+                continue
+            to = target(url.path)
+            fragment = unquote(url.fragment)
+            if to is not None and fragment not in to.ids and not fragment.startswith((":~:", "__")):
+                missing.append(f"{path.removeprefix('/')}: {link}")
+    return missing
 
 
 def check(site: Path, external: bool = False) -> Report:
@@ -45,7 +90,11 @@ def check(site: Path, external: bool = False) -> Report:
         if external:
             args.insert(1, "--check-extern")
         result = subprocess.run(args, capture_output=True, text=True, timeout=1200)
-    return Report(result.returncode, result.stdout + result.stderr)
+    anchors = missing_anchors(site)
+    output = result.stdout + result.stderr
+    if anchors:
+        output += "\nMissing anchors (link: page has no element with that id):\n" + "\n".join(anchors) + "\n"
+    return Report(result.returncode, output, anchors)
 
 
 def main(argv: list[str] | None = None) -> int:
