@@ -113,10 +113,15 @@ def seed(page, site_url, ratings: dict[str, str]) -> None:
     for qid, rating in ratings.items():
         page.goto(site_url + PRACTICE + f"?topic={topic_of(qid)}&queue=new")
         card = page.locator(".qb-practice-card")
-        for _ in range(40):
-            if card.get_attribute("data-qid") == qid:
+        # Questions are dealt at random: deal until this one comes up, waiting for each new
+        # card (two hundred deals miss one of a topic's questions with odds below 1e-11).
+        for _ in range(200):
+            current = card.get_attribute("data-qid")
+            if current == qid:
                 break
             card.get_by_role("button", name="Next question").click()
+            page.wait_for_function("prev => document.querySelector('.qb-practice-card').dataset.qid !== prev",
+                                   arg=current)
         assert card.get_attribute("data-qid") == qid
         rate_current(page, rating, 1)
 
