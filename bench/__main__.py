@@ -155,15 +155,18 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--report", default="docs/how-fast.md", help="where to write the page ('-': nowhere)")
     parser.add_argument("--rewrite-report", action="store_true",
                         help="measure nothing: write the page again from bench/out/results.json")
-    parser.add_argument("--only", choices=["search"],
+    parser.add_argument("--only", choices=["search", "lighthouse"],
                         help="search: only the search comparison (Pagefind against Material's search, "
                              "at --sizes, default the real bank, 600 and 6,000); rewrites only the "
-                             "search section of the page")
+                             "search section of the page. lighthouse: only Lighthouse on the "
+                             "handbook as it is; rewrites only the Lighthouse section")
     parser.add_argument("--keep-other-sizes", action="store_true",
                         help="with --only search: keep the rows of bench/out/search.json for the sizes not measured now")
     args = parser.parse_args(argv)
     if args.only == "search":
         return _search_only(args)
+    if args.only == "lighthouse":
+        return _lighthouse_only(args)
     if args.rewrite_report:
         _write_report(json.loads((OUT / "results.json").read_text()), args.report)
         return 0
@@ -210,6 +213,24 @@ def main(argv: list[str] | None = None) -> int:
     (OUT / "results.json").write_text(json.dumps(results, indent=2) + "\n")
     _write_report(results, args.report)
     _say(f"Benchmark took {results['seconds'] / 60:.1f} minutes")
+    return 0
+
+
+def _lighthouse_only(args) -> int:
+    with tempfile.TemporaryDirectory(prefix="handbook-bench-lighthouse-") as tmp:
+        site = Path(tmp) / "site"
+        OUT.mkdir(parents=True, exist_ok=True)
+        build(pipeline_project(Path(tmp) / "project", {}), site, OUT / "lighthouse-build.log")
+        with Browser() as browser:
+            env = _versions(browser.version)
+        _say(f"Lighthouse, {args.lighthouse_runs} runs per page")
+        results = {"lighthouse": {**_lighthouse(site, args.lighthouse_runs), "env": env}}
+    section = report._lighthouse(results)
+    _say(section)
+    if args.report != "-":
+        path = ROOT / args.report
+        path.write_text(report.with_lighthouse_section(path.read_text(encoding="utf-8"), section), encoding="utf-8")
+        _say(f"\nLighthouse section written to {path.relative_to(ROOT)}")
     return 0
 
 

@@ -198,12 +198,20 @@ def _lighthouse_rows(results: dict) -> list[list]:
             for name, r in results["lighthouse"]["pages"].items()]
 
 
+LIGHTHOUSE_START, LIGHTHOUSE_END = "<!-- lighthouse:start -->", "<!-- lighthouse:end -->"
+
+
 def _lighthouse(results: dict) -> str:
     if "lighthouse" not in results:
         return ""
     runs = results["lighthouse"]["runs"]
-    return f"""## Lighthouse
+    env = results["lighthouse"].get("env") or results.get("env", {})
+    measured = (f"Measured on {env['date']} ({env['cpu']}, {env['cores']} cores, Chromium {env['chromium']}). "
+                if env else "")
+    return f"""{LIGHTHOUSE_START}
+## Lighthouse
 
+{measured}
 Lighthouse {results['lighthouse']['version']} with its default mobile settings (simulated
 throttling), {runs} runs per page on the handbook as published, served on loopback with gzip;
 medians, with the range of the Performance score. Performance, LCP and TBT are timings: they
@@ -214,8 +222,17 @@ resource type, requests, layout shift 0, DOM size and the bytes of the handbook'
 scripts (`quality/lighthouse.py`).
 
 {_table(_LIGHTHOUSE_HEAD, _lighthouse_rows(results), "lrrrrrrrr")}
+{LIGHTHOUSE_END}
 
 """
+
+
+def with_lighthouse_section(page: str, section: str) -> str:
+    """The How fast page with its Lighthouse section replaced (or put before "Run it")."""
+    if LIGHTHOUSE_START in page:
+        before, rest = page.split(LIGHTHOUSE_START, 1)
+        return before + section.rstrip("\n") + rest.split(LIGHTHOUSE_END, 1)[1]
+    return page.replace("## Run it", section + "## Run it", 1)
 
 
 def markdown(results: dict) -> str:
