@@ -225,13 +225,7 @@ def _lighthouse_only(args) -> int:
             env = _versions(browser.version)
         _say(f"Lighthouse, {args.lighthouse_runs} runs per page")
         results = {"lighthouse": {**_lighthouse(site, args.lighthouse_runs), "env": env}}
-    section = report._lighthouse(results)
-    _say(section)
-    if args.report != "-":
-        path = ROOT / args.report
-        path.write_text(report.with_lighthouse_section(path.read_text(encoding="utf-8"), section), encoding="utf-8")
-        _say(f"\nLighthouse section written to {path.relative_to(ROOT)}")
-    return 0
+    return _write_section(report._lighthouse(results), report.with_lighthouse_section, "Lighthouse", args.report)
 
 
 def _search_only(args) -> int:
@@ -258,12 +252,16 @@ def _search_only(args) -> int:
     search = {"env": env, "queries": queries, "material_queries_at_6000": MATERIAL_QUERIES_AT[6000],
               "rows": rows, "seconds": time.perf_counter() - started}
     (OUT / "search.json").write_text(json.dumps(search, indent=2) + "\n")
-    section = report.search_section(search)
+    return _write_section(report.search_section(search), report.with_search_section, "Search", args.report)
+
+
+def _write_section(section: str, replace, name: str, where: str) -> int:
+    """Show one section of the How fast page and put it in place, leaving the rest alone."""
     _say(section)
-    if args.report != "-":
-        path = ROOT / args.report
-        path.write_text(report.with_search_section(path.read_text(encoding="utf-8"), section), encoding="utf-8")
-        _say(f"\nSearch section written to {path.relative_to(ROOT)}")
+    if where != "-":
+        path = ROOT / where
+        path.write_text(replace(path.read_text(encoding="utf-8"), section), encoding="utf-8")
+        _say(f"\n{name} section written to {path.relative_to(ROOT)}")
     return 0
 
 
