@@ -7,8 +7,8 @@
 // fragment per result shown. What Material's search did is kept: suggestions (Tab or the
 // right arrow takes one), the searched terms highlighted on the page opened (`?h=`), a
 // shareable address (`?q=`), arrow keys through the results, Escape to close.
-// Material's instant navigation swaps pages without reloading: the header, and this
-// module's state, stay; highlighting runs on every `document$` emission.
+// Highlighting runs on every `document$` emission, so it keeps working if Material's instant
+// navigation (off: see mkdocs.yml) is turned on again and swaps pages without reloading.
 
 // Zensical's build, which has its own search, ships this file too: without the dialog, do nothing.
 const dialog = document.querySelector("[data-qb-search]");
@@ -16,9 +16,10 @@ if (dialog) start(dialog);
 
 function start(root) {
   const PAGE = 10; // results shown at once, each one fragment fetched
+  const FIRST = 5; // shown as soon as their fragments arrive; the rest of the page follows
   const config = JSON.parse(document.getElementById("__config").textContent);
   const t = config.translations;
-  // The site's root, resolved once: instant navigation changes the page, not the module.
+  // The site's root, resolved once: instant navigation would change the page, not the module.
   const BASE = new URL(config.base.replace(/\/?$/, "/"), location.href);
 
   const toggle = document.getElementById("__search");
@@ -36,7 +37,9 @@ function start(root) {
   function load() {
     if (!engine) {
       engine = import(new URL("pagefind/pagefind.js", BASE).href).then(async (pagefind) => {
-        await pagefind.options({ baseUrl: BASE.pathname });
+        // On the page's own thread: starting Pagefind's worker and copying every result
+        // across to the page took longer than the searches themselves (see How fast).
+        await pagefind.options({ baseUrl: BASE.pathname, noWorker: true });
         await pagefind.init();
         return pagefind;
       });
@@ -104,10 +107,10 @@ function start(root) {
     return li;
   }
 
-  async function showMore() {
+  async function showMore(size = PAGE) {
     const mine = asked;
     const start = list.querySelectorAll(".md-search-result__item").length;
-    const batch = await Promise.all(shown.results.slice(start, start + PAGE).map((r) => r.data()));
+    const batch = await Promise.all(shown.results.slice(start, start + size).map((r) => r.data()));
     if (mine !== asked) return;
     list.querySelector(".qb-search-more")?.remove();
     list.append(...batch.map((d) => resultItem(d, shown.query)));
@@ -118,7 +121,7 @@ function start(root) {
       button.type = "button";
       button.className = "md-button";
       button.textContent = t["search.result.more.other"].replace("#", shown.count - start - batch.length);
-      button.addEventListener("click", showMore);
+      button.addEventListener("click", () => showMore());
       li.append(button);
       list.append(li);
     }
@@ -161,15 +164,17 @@ function start(root) {
       return;
     }
     const pagefind = await load();
+    if (mine !== asked) return; // typed on while the engine loaded: search the newest only
     const found = await pagefind.search(q);
     if (mine !== asked || !found) return;
     shown = { query: q, results: found.results, count: found.results.length };
     list.replaceChildren();
-    const batch = await showMore();
+    const batch = await showMore(FIRST);
     if (mine !== asked) return;
     meta.textContent = count(shown.count);
     list.dataset.query = q;
     setSuggestion(query, (batch || []).map((d) => d.meta.title));
+    if (shown.count > FIRST) await showMore(PAGE - FIRST);
   }
 
   function open() {
@@ -265,7 +270,7 @@ function start(root) {
   let first = true;
   function onPage() {
     highlight();
-    if (!first) close(); // a result was opened by instant navigation
+    if (!first) close(); // a result opened by instant navigation, were it on
     first = false;
   }
   if (typeof document$ !== "undefined") document$.subscribe(onPage);
