@@ -99,6 +99,13 @@ def practice_index(bank: Bank) -> str:
     return json.dumps(doc, separators=(",", ":")) + "\n"
 
 
+def topic_ids(bank: Bank) -> str:
+    """The ids of each topic's questions, for the practised and due counts of the home and
+    topic pages, which carry counts only (render.progress_line)."""
+    doc = {"version": API_VERSION, "topics": {t.id: [q.id for q in bank.in_topic(t.id)] for t in bank.topics}}
+    return json.dumps(doc, separators=(",", ":")) + "\n"
+
+
 # Inline elements the kit builder recreates; any other markup keeps only its text.
 RICH_TAGS = ("code", "em", "strong")
 

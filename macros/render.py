@@ -209,36 +209,46 @@ def entry_body(q: Question, links: Links, tags_line: bool = True) -> str:
     return "\n\n".join(blocks) + "\n"
 
 
-def progress_line(topic_id: str, ids: list[str]) -> str:
+TOPIC_IDS_FILE = "api/topic-ids.json"
+
+
+def _progress_attrs(topic_id: str | None, count: int, links: "Links") -> str:
+    """What the page script needs to count the reader's progress in a topic (or in the whole
+    bank, with no topic): the count, and where to find which questions the topic holds. Not
+    the ids themselves: a page listing them grows with the bank (at 6,000 questions the home
+    page carried 530 kB of ids); the script fetches the file only for a reader with history."""
+    return (f'data-topic="{topic_id or ""}" data-count="{count}" '
+            f'data-src="{links.site_url_from_page(TOPIC_IDS_FILE)}"')
+
+
+def progress_line(topic_id: str, count: int, links: "Links") -> str:
     """Filled in by the page script from the reader's practised marks."""
-    return (f'<p class="qb-progress" data-topic="{topic_id}" data-ids="{" ".join(ids)}" hidden>'
-            f'Practised <span class="qb-progress-count">0</span> of {len(ids)}</p>')
+    return (f'<p class="qb-progress" {_progress_attrs(topic_id, count, links)} hidden>'
+            f'Practised <span class="qb-progress-count">0</span> of {count}</p>')
 
 
 PRACTICE_URL = "practice/"
 
 
-def due_line(ids: list[str], practice_href: str, topic_id: str | None = None) -> str:
+def due_line(topic_id: str | None, count: int, links: "Links") -> str:
     """How many of these questions are due for review today: filled in by the page script
     from the reader's practice history, with a link to the practice page dealing them."""
     query = "?queue=due" + (f"&amp;topic={topic_id}" if topic_id else "")
-    return (f'<p class="qb-due" {NOT_INDEXED} data-ids="{" ".join(ids)}" hidden>'
-            f'Due for review today: <span class="qb-due-count">0</span> of {len(ids)} · '
-            f'<a href="{practice_href}{query}">Practise the due questions</a></p>')
+    return (f'<p class="qb-due" {NOT_INDEXED} {_progress_attrs(topic_id, count, links)} hidden>'
+            f'Due for review today: <span class="qb-due-count">0</span> of {count} · '
+            f'<a href="{links.site_url_from_page(PRACTICE_URL)}{query}">Practise the due questions</a></p>')
 
 
 def due_today(bank: Bank, page: str) -> str:
     """The due line for the whole bank, for the home page."""
-    links = Links(page, bank, to_sections=True)
-    return due_line([q.id for q in bank.questions], links.site_url_from_page(PRACTICE_URL))
+    return due_line(None, len(bank.questions), Links(page, bank, to_sections=True))
 
 
 def topic_page(topic: Topic, bank: Bank, page: str, site_url: str = "") -> str:
     links = Links(page, bank, to_sections=True, site_url=site_url)
     questions = bank.in_topic(topic.id)
-    ids = [q.id for q in questions]
     sections = [f"# {escape_inline_title(topic.title)}", escape_markdown(topic.summary),
-                progress_line(topic.id, ids) + "\n" + due_line(ids, links.site_url_from_page(PRACTICE_URL), topic.id),
+                progress_line(topic.id, len(questions), links) + "\n" + due_line(topic.id, len(questions), links),
                 reveal_bar()]
     for q in questions:
         sections.append(f"## {escape_inline_title(q.question)} {{#{q.id}}}\n\n" + entry_body(q, links))
@@ -295,18 +305,19 @@ def topics_table(bank: Bank, page: str) -> str:
     links = Links(page, bank, to_sections=True)
     head = "| Topic | Questions | " + " | ".join(LEVEL_LABELS[level] for level in LEVELS) + " | Practised |"
     rule = "| --- | ---: | " + " | ".join("---:" for _ in LEVELS) + " | ---: |"
+
+    def practised(topic_id: str | None, count: int) -> str:
+        return f'<span class="qb-progress-cell" {_progress_attrs(topic_id, count, links)}>–</span>'
+
     rows = []
     for t in bank.topics:
         counts = bank.level_counts(t.id)
-        ids = " ".join(q.id for q in bank.in_topic(t.id))
-        practised = f'<span class="qb-progress-cell" data-ids="{ids}">–</span>'
         rows.append(f"| [{escape_inline_title(t.title)}]({links.topic(t.id)}) | {sum(counts.values())} | "
-                    + " | ".join(str(counts[level]) for level in LEVELS) + f" | {practised} |")
+                    + " | ".join(str(counts[level]) for level in LEVELS) + f" | {practised(t.id, sum(counts.values()))} |")
     total = {level: sum(bank.level_counts(t.id)[level] for t in bank.topics) for level in LEVELS}
-    all_ids = " ".join(q.id for q in bank.questions)
     rows.append(f"| **All topics** | **{sum(total.values())}** | "
                 + " | ".join(f"**{total[level]}**" for level in LEVELS)
-                + f' | <span class="qb-progress-cell" data-ids="{all_ids}">–</span> |')
+                + f" | {practised(None, sum(total.values()))} |")
     return "\n".join([head, rule, *rows])
 
 

@@ -57,6 +57,7 @@ def generated_pages(data: SiteData, site_url: str, repository: str = "") -> Iter
         yield render_kits.kit_path(kit.id), render_kits.kit_page(kit, bank)
         yield render_kits.scorecard_path(kit.id), render_kits.scorecard_page(kit, bank)
     yield "api/practice.json", export.practice_index(bank)
+    yield render.TOPIC_IDS_FILE, export.topic_ids(bank)
     yield KIT_BUILDER_FILE, export.kit_builder_data(bank, data.kits)
     for name, text in export.schemas().items():
         yield f"schemas/{name}", text

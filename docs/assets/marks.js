@@ -5,6 +5,7 @@
 import { addReview, isPractised, loadHistory, migrateMarks, readMarks, saveHistory, withoutLastReview } from "./history.js";
 import { KEYS, remove } from "./store.js";
 import { refreshDue } from "./due.js";
+import { withTopicIds } from "./topic-ids.js";
 
 // Marks made with the button, a review rated Good ("I went through it and knew it").
 export const MARK_RATING = "good";
@@ -33,13 +34,13 @@ export function refreshMarks(root = document) {
     const button = bar.querySelector(".qb-practised");
     if (button) showPressed(button, isPractised(history, bar.dataset.qid));
   });
-  root.querySelectorAll(".qb-progress, .qb-progress-cell").forEach((el) => {
-    const ids = el.dataset.ids.split(" ").filter(Boolean);
+  const counts = [...root.querySelectorAll(".qb-progress, .qb-progress-cell")];
+  withTopicIds(counts, history, (el, ids) => {
     const done = ids.filter((id) => isPractised(history, id)).length;
     if (el.classList.contains("qb-progress")) {
       el.querySelector(".qb-progress-count").textContent = String(done);
     } else {
-      el.textContent = `${done} / ${ids.length}`;
+      el.textContent = `${done} / ${el.dataset.count}`;
     }
     el.hidden = false;
   });
