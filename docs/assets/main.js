@@ -1,6 +1,7 @@
 // Wires the reader tools to each page. Every control a script drives is rendered `hidden`,
-// so without JavaScript the pages show only content. Material's instant navigation swaps
-// pages without reloading, so the set-up runs on every `document$` emission, not once.
+// so without JavaScript the pages show only content. The set-up runs on every
+// `document$` emission: once per page load, and on every page if Material's instant
+// navigation (off: see mkdocs.yml) swaps pages without reloading.
 import * as tables from "./tables.js";
 import * as study from "./study.js";
 import * as marks from "./marks.js";

@@ -4,8 +4,8 @@ Everything the site loads is its own: no origin but 'self' is allowed. Material 
 inline scripts (its storage helpers, the saved colour scheme) and Markdown writes table
 alignment as style attributes; rather than allow every inline script with 'unsafe-inline',
 the hook hashes the inline code the build actually wrote and allows exactly that. One
-policy, the union over all pages, goes on every page: with instant navigation the policy of
-the first page loaded stays in force while the reader moves on.
+policy, the union over all pages, goes on every page: were Material's instant navigation on,
+the policy of the first page loaded would stay in force while the reader moves on.
 
 `mkdocs serve` gets no policy, because its live reload injects an inline script of its own.
 """

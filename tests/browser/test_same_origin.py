@@ -39,7 +39,7 @@ def test_every_request_goes_to_the_site_itself(watched, site_url, audited_urls):
         page.goto(url)
         page.wait_for_load_state("networkidle")
         violations[name] = page.evaluate("() => window.__cspViolations")
-    # A reader's session: search, open a result (instant navigation), switch the scheme.
+    # A reader's session: search, open a result, switch the scheme.
     page.goto(site_url)
     expect(page.locator(".md-search-result__meta")).to_have_text("Type to start searching", timeout=15_000)
     page.locator("label.md-search__icon, .md-search__input").first.click()
