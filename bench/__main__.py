@@ -28,12 +28,12 @@ from quality import lighthouse
 from . import report
 from .builds import build, compare
 from .engine import time_engine
-from .projects import (ROOT, compare_sites, default_search_project, floor_project, no_macros_plugin_project,
+from .projects import (ROOT, compare_sites, floor_project, no_macros_plugin_project,
                        pipeline_project)
 from .search_bench import MATERIAL_QUERIES_AT, search_bench
-from .search_time import Browser, SearchTimes, served
+from .search_time import Browser
 from .synthetic import REAL_BANK, synthetic_data
-from .weight import heaviest, page_weight, size_of
+from .weight import size_of
 
 OUT = ROOT / "bench" / "out"
 QUERIES = ROOT / "tests" / "search-queries.yaml"  # what readers type, from the search tests
@@ -41,14 +41,6 @@ QUERIES = ROOT / "tests" / "search-queries.yaml"  # what readers type, from the 
 
 def _say(*parts) -> None:
     print(*parts, flush=True)
-
-
-def _weight_row(site: Path, page: str) -> dict:
-    w = page_weight(site, page)
-    return {"page": page, "html": asdict(w.html), "assets": asdict(w.assets_total),
-            "asset_files": len(w.assets), "scripted": asdict(w.scripted_total),
-            "search_index": asdict(w.search_index), "first_visit": asdict(w.first_visit),
-            "files": sorted(w.files())}
 
 
 def _versions(browser_version: str) -> dict:
@@ -61,7 +53,7 @@ def _versions(browser_version: str) -> dict:
 
 
 # Small banks build in about a second, where the machine's noise weighs most: more runs.
-DEFAULT_RUNS = {60: 15, 600: 9}
+DEFAULT_RUNS = {100: 15, 600: 9}  # runs for banks up to this size
 MIN_RUNS = 5
 
 
@@ -77,7 +69,7 @@ def _check_same_site(pipeline_site: Path, floor_site: Path, what: str, policy_in
 def build_cost(tmp: Path, sizes: list[int], runs: int | None, logs: Path) -> tuple[list[dict], dict[int, Path]]:
     rows, sites = [], {}
     for n in sizes:
-        n_runs = runs or DEFAULT_RUNS.get(n, MIN_RUNS)
+        n_runs = runs or next((r for size, r in DEFAULT_RUNS.items() if n <= size), MIN_RUNS)
         _say(f"Bank of {n} questions: generating, writing the floor")
         data = synthetic_data(n)
         text = data["questions.yaml"]
@@ -95,7 +87,6 @@ def build_cost(tmp: Path, sizes: list[int], runs: int | None, logs: Path) -> tup
         bank_file = base / "bank.yaml"
         bank_file.write_text(text, encoding="utf-8")
         load, rendering = time_engine(loader, render, bank_file, 3 if n < 6000 else 2)
-        question = heaviest(pipe_site, "q/*/index.html")
         rows.append({
             "questions": n, "bank_bytes": len(text.encode()),
             "pipeline": asdict(p), "floor": asdict(f), "ratio": p.seconds / f.seconds,
@@ -105,7 +96,6 @@ def build_cost(tmp: Path, sizes: list[int], runs: int | None, logs: Path) -> tup
             "identical_html_pages": same.html_pages,
             "search_index": asdict(_index_size(pipe_site)),
             "index_docs": len(list((pipe_site / "pagefind" / "fragment").glob("*.pf_fragment"))),
-            "question_page": _weight_row(pipe_site, question),
         })
         _say(f"  medians: pipeline {p.seconds:.2f} s ({p.cpu_seconds:.2f} s CPU), floor {f.seconds:.2f} s "
              f"({f.cpu_seconds:.2f} s CPU): {p.cpu_seconds / f.cpu_seconds:.3f}x in CPU time, "
@@ -130,15 +120,6 @@ def _index_size(site: Path):
     return total
 
 
-def _search_row(label: str, questions: int, site: Path, config: str, times: SearchTimes) -> dict:
-    index = site / "search" / "search_index.json"
-    return {"site": label, "questions": questions, "config": config,
-            "index": asdict(size_of(index)), "index_docs": len(json.loads(index.read_text())["docs"]),
-            "median_ms": times.median_ms, "worst_ms": times.worst_ms,
-            "ready_median_ms": times.ready_median_ms,
-            "searches": len(times.latencies_ms), "no_results": times.no_results}
-
-
 def _lighthouse(site: Path, runs: int) -> dict:
     reports = lighthouse.run(site, runs)
     version = next(iter(reports.values()))[0]["lighthouseVersion"]
@@ -147,9 +128,10 @@ def _lighthouse(site: Path, runs: int) -> dict:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__)
-    parser.add_argument("--sizes", type=int, nargs="+", default=[60, 600, 6000])
+    parser.add_argument("--sizes", type=int, nargs="+",
+                        help="bank sizes (default: the real bank's size, 600 and 6,000; none below the real bank's)")
     parser.add_argument("--runs", type=int, help="timed builds per size and site (default: "
-                        f"{', '.join(f'{r} at {n}' for n, r in DEFAULT_RUNS.items())}, else {MIN_RUNS})")
+                        f"{', '.join(f'{r} up to {n}' for n, r in DEFAULT_RUNS.items())}, else {MIN_RUNS})")
     parser.add_argument("--search-rounds", type=int, default=3, help="passes over the query sample")
     parser.add_argument("--lighthouse-runs", type=int, default=3, help="Lighthouse runs per page")
     parser.add_argument("--report", default="docs/how-fast.md", help="where to write the page ('-': nowhere)")
@@ -163,6 +145,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--keep-other-sizes", action="store_true",
                         help="with --only search: keep the rows of bench/out/search.json for the sizes not measured now")
     args = parser.parse_args(argv)
+    real_n = len(loader.load_bank(REAL_BANK).questions)
+    args.sizes = args.sizes or [real_n, 600, 6000]
+    if min(args.sizes) < real_n:
+        # A synthetic bank keeps every real id, so that the kits and the pages linking a
+        # question by id build against it.
+        parser.error(f"--sizes: {min(args.sizes)} is below the real bank's {real_n} questions")
     if args.only == "search":
         return _search_only(args)
     if args.only == "lighthouse":
@@ -189,13 +177,8 @@ def main(argv: list[str] | None = None) -> int:
 
         rows, sites = build_cost(tmp, args.sizes, args.runs, logs)
 
-        weights = [_weight_row(real_site, "index.html"),
-                   _weight_row(real_site, heaviest(real_site, "topics/*/index.html")),
-                   _weight_row(real_site, heaviest(real_site, "q/*/index.html"))]
         with Browser() as browser:
             env = _versions(browser.version)
-            with served(real_site) as url:
-                fetched = set(browser.first_visit_requests(url + weights[2]["page"].removesuffix("index.html")))
         searches = []
         search = {"env": {**env, "pagefind": version("pagefind")}, "queries": queries,
                   "material_queries_at_6000": MATERIAL_QUERIES_AT[6000], "seconds": 0.0}
@@ -207,8 +190,7 @@ def main(argv: list[str] | None = None) -> int:
         lighthouse_results = _lighthouse(real_site, args.lighthouse_runs)
 
     results = {"env": env, "sizes": args.sizes, "queries": queries, "lighthouse": lighthouse_results,
-               "search_rounds": args.search_rounds, "build": rows, "weights": weights,
-               "first_visit_fetched": sorted(fetched),
+               "search_rounds": args.search_rounds, "build": rows,
                "search": searches, "search_v2": search, "seconds": time.perf_counter() - started}
     (OUT / "results.json").write_text(json.dumps(results, indent=2) + "\n")
     _write_report(results, args.report)

@@ -28,6 +28,7 @@ from pathlib import Path
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from macros import loader
+from quality.pages import AUDITED_PAGES
 
 from .builds import build
 from .projects import material_search_project, pipeline_project
@@ -134,6 +135,27 @@ def measure_site(browser: Browser, site: Path, queries: list[str], kind: str, ho
     return run
 
 
+def first_visits(browser: Browser, site: Path) -> dict[str, int]:
+    """Bytes (gzipped bodies) a first visit to one page of each kind transfers, until the
+    network is idle: the page kinds the browser audits visit (quality/pages.py)."""
+    out = {}
+    with served(site) as url:
+        for audited in AUDITED_PAGES:
+            if audited.site != "real" or "*" in audited.pattern:
+                continue
+            context = browser.browser.new_context(viewport={"width": 1280, "height": 900})
+            try:
+                page = context.new_page()
+                requests: list = []
+                page.on("requestfinished", lambda r: requests.append(r))
+                page.goto(url + audited.pattern, wait_until="load", timeout=TIMEOUT_MS)
+                page.wait_for_load_state("networkidle", timeout=TIMEOUT_MS)
+                out[audited.name] = _transferred(requests)
+            finally:
+                context.close()
+    return out
+
+
 # Material at 6,000 questions fetches and builds a 10 MB index on every fresh page: fewer
 # queries there keep the run within minutes.
 MATERIAL_QUERIES_AT = {6000: 2}
@@ -163,6 +185,9 @@ def search_bench(tmp: Path, sizes: list[int], queries: list[str], logs: Path, pr
                     progress(f"  measuring {variant}: {len(asked)} queries")
                     run = measure_site(browser, site, asked, kind, hold)
                     row = {"questions": questions, "site": label, "variant": variant, **run.summary()}
+                    if kind == "pagefind":
+                        progress("  first visit to each kind of page")
+                        row["pages"] = first_visits(browser, site)
                     if row["first_ms"] is None:
                         progress(f"    every search took over {TIMEOUT_MS / 1000:.0f} s")
                         rows.append(row)
