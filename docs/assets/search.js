@@ -29,6 +29,10 @@ function start(root) {
   const list = root.querySelector(".md-search-result__list");
   const suggest = root.querySelector(".md-search__suggest");
   const share = root.querySelector(".qb-search-share");
+  const filterBar = root.querySelector(".qb-search-filters");
+  const selects = filterBar ? [...filterBar.querySelectorAll("select")] : [];
+  // Filters asked for by an address (`?q=…&level=Senior`), set once their options exist.
+  const wanted = new URLSearchParams(location.search);
 
   let engine = null; // the Pagefind module, once the reader has started to search
   let asked = 0; // the number of the latest query; older answers are dropped
@@ -41,11 +45,36 @@ function start(root) {
         // across to the page took longer than the searches themselves (see How fast).
         await pagefind.options({ baseUrl: BASE.pathname, noWorker: true });
         await pagefind.init();
+        setUpFilters(pagefind);
         return pagefind;
       });
       engine.catch(() => { engine = null; });
     }
     return engine;
+  }
+
+  // The topics and levels the index holds, as options (their titles, as the index has them).
+  let filtersReady = null;
+  function setUpFilters(pagefind) {
+    if (!filterBar) return Promise.resolve();
+    filtersReady ||= pagefind.filters().then((available) => {
+      for (const select of selects) {
+        for (const value of Object.keys(available[select.name] || {}).sort()) {
+          select.append(new Option(value, value));
+        }
+        if (wanted.has("q") && wanted.get(select.name)) select.value = wanted.get(select.name);
+        if (select.selectedIndex < 0) select.value = ""; // a value the index does not have
+      }
+      filterBar.hidden = false;
+    }, () => { filtersReady = null; }); // tried again with the next search
+    return filtersReady;
+  }
+  const addressFilters = wanted.has("q") && selects.some((select) => wanted.get(select.name));
+
+  function chosenFilters() {
+    const filters = {};
+    for (const select of selects) if (select.value) filters[select.name] = select.value;
+    return filters;
   }
 
   function count(n) {
@@ -145,7 +174,8 @@ function start(root) {
   function setShare(query) {
     if (!share) return;
     const url = new URL(location.href);
-    url.search = query ? "?q=" + encodeURIComponent(query) : "";
+    const params = new URLSearchParams(query ? { q: query, ...chosenFilters() } : {});
+    url.search = params.toString();
     url.hash = "";
     share.href = url.href;
     share.dataset.clipboardText = url.href;
@@ -159,13 +189,20 @@ function start(root) {
     if (!q) {
       list.replaceChildren();
       list.removeAttribute("data-query");
+      list.removeAttribute("data-shown");
+      list.setAttribute("aria-busy", "false");
       meta.textContent = t["search.result.placeholder"];
       if (suggest) suggest.textContent = "";
       return;
     }
+    // data-query: the first results are on screen; data-shown: the whole first page is.
+    list.removeAttribute("data-query");
+    list.removeAttribute("data-shown");
+    list.setAttribute("aria-busy", "true");
     const pagefind = await load();
     if (mine !== asked) return; // typed on while the engine loaded: search the newest only
-    const found = await pagefind.search(q);
+    if (addressFilters) await setUpFilters(pagefind); // the address's filters apply from the first search
+    const found = await pagefind.search(q, { filters: chosenFilters() });
     if (mine !== asked || !found) return;
     shown = { query: q, results: found.results, count: found.results.length };
     list.replaceChildren();
@@ -175,6 +212,9 @@ function start(root) {
     list.dataset.query = q;
     setSuggestion(query, (batch || []).map((d) => d.meta.title));
     if (shown.count > FIRST) await showMore(PAGE - FIRST);
+    if (mine !== asked) return;
+    list.dataset.shown = q;
+    list.setAttribute("aria-busy", "false");
   }
 
   function open() {
@@ -199,6 +239,7 @@ function start(root) {
   }
 
   input.addEventListener("focus", open);
+  selects.forEach((select) => select.addEventListener("change", () => search(input.value)));
   input.addEventListener("input", () => search(input.value));
   form.addEventListener("submit", (event) => {
     event.preventDefault();

@@ -15,8 +15,8 @@ def open_search(page) -> None:
 
 
 def shown_for(page, query: str, timeout: int = 15_000) -> None:
-    """Wait until the list shows the results of this query (search.js marks it)."""
-    page.wait_for_function("q => document.querySelector('.md-search-result__list').dataset.query === q",
+    """Wait until the list shows the first page of this query's results (search.js marks it)."""
+    page.wait_for_function("q => document.querySelector('.md-search-result__list').dataset.shown === q",
                            arg=query.strip(), timeout=timeout)
 
 

@@ -7,7 +7,7 @@ searches."""
 from __future__ import annotations
 
 import re
-from urllib.parse import urlsplit
+from urllib.parse import parse_qs, urlsplit
 
 import pytest
 from playwright.sync_api import expect
@@ -115,6 +115,38 @@ def test_query_address_is_shareable(page, site_url):
     expect(page.locator(BOX)).to_have_value("drift")
     shown_for(page, "drift")
     assert result_paths(page, site_url)
+
+
+def test_results_filter_by_topic_and_level(page, site_url, real_bank):
+    by_path = {f"/q/{q.id}/": q for q in real_bank.questions}
+    unfiltered = search_results(page, site_url, "deployment")
+    filters = page.locator(".qb-search-filters")
+    expect(filters).to_be_visible()
+    topic, level = filters.get_by_label("Topic"), filters.get_by_label("Level")
+    titles = sorted(t.title for t in real_bank.topics)
+    assert topic.locator("option").all_inner_texts() == ["All topics", *titles]
+    assert level.locator("option").all_inner_texts() == ["Every level", "Junior", "Mid", "Senior"]
+
+    level.select_option("Senior")
+    shown_for(page, "deployment")
+    senior = result_paths(page, site_url)
+    assert senior and all(by_path[p].level == "senior" for p in senior), senior
+    assert set(senior) != set(unfiltered)
+
+    level.select_option("")
+    deployment = real_bank.topic("deployment-serving").title
+    topic.select_option(deployment)
+    shown_for(page, "deployment")
+    in_topic = result_paths(page, site_url)
+    assert in_topic and all(by_path[p].topic == "deployment-serving" for p in in_topic), in_topic
+
+    # The shared address keeps the filter, and opens with it applied.
+    address = page.locator(".qb-search-share").get_attribute("data-clipboard-text")
+    assert parse_qs(urlsplit(address).query) == {"q": ["deployment"], "topic": [deployment]}, address
+    page.goto(address)
+    shown_for(page, "deployment")
+    expect(page.locator(".qb-search-filters").get_by_label("Topic")).to_have_value(deployment)
+    assert result_paths(page, site_url) == in_topic
 
 
 def test_results_are_announced_to_screen_readers(page, site_url):
