@@ -65,8 +65,8 @@ release-addresses: build
 	$(BIN)/python -m quality.addresses refresh site
 
 # Build cost against the plain-Markdown floor, page weight and search time in Chromium;
-# writes docs/how-fast.md. Takes about 20 minutes; the tests never run it.
-bench: $(STAMP) chromium
+# writes docs/how-fast.md. Takes over an hour at the default sizes; the tests never run it.
+bench: $(STAMP) chromium $(NODE_STAMP)
 	$(BIN)/python -m bench $(ARGS)
 
 $(STAMP): requirements.txt

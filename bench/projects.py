@@ -16,7 +16,8 @@ from mkdocs.utils.yaml import yaml_load
 
 from macros import plain_site
 from macros.cache import load_site_data
-from macros.site_files import answer_export_paths
+from macros.site_files import answer_export_paths, repository
+from macros.vendor import vendored_files
 from quality.project_copy import ROOT, copy_project
 
 # The hooks. The floor has none: the Content-Security-Policy hook's <meta> is taken out of
@@ -75,7 +76,10 @@ def floor_project(dest: Path, data: dict[str, str], pipeline_site: Path) -> Path
     site_url = _config().get("site_url") or ""
     _expand_macro_pages(dest, site_url)
     docs = dest / "docs"
-    plain_site.write_generated_pages(docs, site_data, site_url)
+    plain_site.write_generated_pages(docs, site_data, site_url, repository(_config().get("extra")))
+    for src, name in vendored_files(ROOT):  # what the vendor hook copies from node_modules
+        (docs / name).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(src, docs / name)
     for name in answer_export_paths(site_data):
         (docs / name).parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(pipeline_site / name, docs / name)
