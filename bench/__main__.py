@@ -253,7 +253,7 @@ def _write_report(results: dict, where: str) -> None:
     if where != "-":
         path = ROOT / where
         path.write_text(report.markdown(results), encoding="utf-8")
-        _say(f"\nReport written to {path.relative_to(ROOT)}")
+        _say(f"\nReport written to {where}")
 
 
 if __name__ == "__main__":

@@ -96,24 +96,14 @@ def _index_rows(results: dict) -> list[list]:
 _INDEX_HEAD = ["Questions", "Indexed pages", "Index and engine, all files, raw (kB)", "Gzipped (kB)"]
 
 
-def _search_rows(results: dict) -> list[list]:
-    return [[s["site"], s["config"], f"{s['index_docs']:,}", _kb(s["index"]["gz"]),
-             f"{s['ready_median_ms']:.0f}", f"{s['median_ms']:.1f}", f"{s['worst_ms']:.1f}",
-             s["searches"]] for s in results["search"]]
-
-
-_SEARCH_HEAD = ["Site", "Search configuration", "Indexed sections", "Index gz (kB)",
-                "Ready after load (ms, median)", "Keystroke to results (ms, median)",
-                "Slowest (ms)", "Searches"]
-
-
 def table(results: dict) -> str:
+    """The run's figures as the terminal shows them at the end."""
+    search_rows = (results.get("search_v2") or {}).get("rows", [])
     parts = ["Build cost (medians)", _table(_BUILD_HEAD, _build_rows(results)),
-             "", "Page weight, kB (the handbook as published)", _table(_WEIGHT_HEAD, _weight_rows(results)),
              "", "Search index by bank size", _table(_INDEX_HEAD, _index_rows(results)),
-             "", "Search in Chromium", _table(_SEARCH_HEAD, _search_rows(results), "llrrrrrr"),
              "", "Targets"]
-    parts += [f"  [{'met' if ok else 'MISSED'}] {name}: {measured}" for name, measured, ok in targets(results)]
+    parts += [f"  [{'met' if ok else 'MISSED'}] {name}: {measured}"
+              for name, measured, ok in [*targets(results), *search_targets(search_rows)]]
     return "\n".join(parts)
 
 

@@ -158,13 +158,17 @@ def interviewer_question(q: Question, bank: Bank) -> dict:
     }
 
 
+KIT_QUESTIONS_DIR = "kit/"  # under api/, beside the kit builder's file: one file per question
+
+
 def kit_builder_data(bank: Bank, kits: KitFile) -> str:
-    """Everything the kit builder needs, from one file: each question as interviewers see it,
-    the former ids (so old links keep working) and the ready-made kits to start from."""
+    """What the kit pages need first, whatever the size of the bank: the former ids (so old
+    links keep working), the ready-made kits to start from, and where each question's
+    interviewer view is (kit_question), fetched only for the questions a kit holds."""
     doc = {
         "version": API_VERSION,
         "aliases": dict(sorted(bank.aliases.items())),
-        "questions": [interviewer_question(q, bank) for q in bank.questions],
+        "questions": KIT_QUESTIONS_DIR,
         "kits": [{"id": k.id, "title": k.title, "minutes": k.minutes, "levels": list(k.levels),
                   "plan": [{"minutes": s.minutes, "question": s.question} if s.question
                            else {"minutes": s.minutes, "activity": " ".join(s.activity.split())}
@@ -172,6 +176,11 @@ def kit_builder_data(bank: Bank, kits: KitFile) -> str:
                  for k in kits.kits],
     }
     return json.dumps(doc, separators=(",", ":"), ensure_ascii=False) + "\n"
+
+
+def kit_question(q: Question, bank: Bank) -> str:
+    """api/kit/<id>.json: one question as interviewers see it, never its answer."""
+    return json.dumps(interviewer_question(q, bank), separators=(",", ":"), ensure_ascii=False) + "\n"
 
 
 def answer_fragment(q: Question, answer_html: AnswerHtml) -> str:

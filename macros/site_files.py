@@ -59,6 +59,8 @@ def generated_pages(data: SiteData, site_url: str, repository: str = "") -> Iter
     yield "api/practice.json", export.practice_index(bank)
     yield render.TOPIC_IDS_FILE, export.topic_ids(bank)
     yield KIT_BUILDER_FILE, export.kit_builder_data(bank, data.kits)
+    for q in bank.questions:
+        yield f"api/{export.KIT_QUESTIONS_DIR}{q.id}.json", export.kit_question(q, bank)
     for name, text in export.schemas().items():
         yield f"schemas/{name}", text
 

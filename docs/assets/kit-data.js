@@ -1,19 +1,63 @@
-// What the kit pages need from the build (api/kit-builder.json), and which kit a page shows:
-// the one in its address if there is one, else the one kept in this browser.
-import { kitFromReadyMade, loadKit } from "./kit.js";
+// What the kit pages need from the build, and which kit a page shows: the one in its address
+// if there is one, else the one kept in this browser.
+//
+// api/kit-builder.json holds the former ids and the ready-made kits, small whatever the size
+// of the bank; each question's interviewer view is its own file (api/kit/<id>.json), fetched
+// only for the questions this page can show: those of the kit in the address, the saved kit,
+// the kit kept for "Restore" and the ready-made kit asked for.
+import { isSlug, kitFromReadyMade, loadKit, normalizeKit } from "./kit.js";
 import { decodeKit, quoted, reconcileKit } from "./kit-link.js";
+import { KEYS, readJSON } from "./store.js";
 
-export function loadData(url) {
-  return fetch(url)
-    .then((response) => {
-      if (!response.ok) throw new Error(`HTTP ${response.status}`);
-      return response.json();
-    })
-    .then((doc) => ({
-      byId: new Map(doc.questions.map((q) => [q.id, q])),
-      known: { ids: new Set(doc.questions.map((q) => q.id)), aliases: doc.aliases },
-      kits: doc.kits,
-    }));
+// A page cannot show more: a kit holds at most 30 questions, and there are four kits.
+const MOST_WANTED = 160;
+
+function fetchJSON(url) {
+  return fetch(url).then((response) => {
+    if (!response.ok) throw new Error(`HTTP ${response.status}`);
+    return response.json();
+  });
+}
+
+function current(index, id) {
+  return Object.prototype.hasOwnProperty.call(index.aliases, id) ? index.aliases[id] : id;
+}
+
+// The current ids of every question the page may show, from the address `search`.
+export function wantedIds(search, index, storage) {
+  const ids = new Set();
+  const add = (id) => { if (typeof id === "string" && isSlug(id) && ids.size < MOST_WANTED) ids.add(current(index, id)); };
+  let params = new URLSearchParams();
+  try {
+    params = new URLSearchParams(String(search || "").replace(/^\?/, ""));
+  } catch (e) { /* a malformed address holds no kit; decodeKit says so */ }
+  for (const entry of (params.get("questions") || "").split(",").slice(0, 40)) add(entry.split(":")[0]);
+  loadKit(storage).questions.forEach((q) => add(q.id));
+  normalizeKit(readJSON(KEYS.previousKit, null, () => true, storage)).questions.forEach((q) => add(q.id));
+  const ready = index.kits.find((k) => k.id === params.get("from"));
+  if (ready) ready.plan.forEach((s) => add(s.question));
+  return [...ids];
+}
+
+// A question's view, or null when the bank has no such question (its file is missing). Any
+// other failure rejects: a kit is never cut short because the network was.
+function fetchQuestion(url) {
+  return fetch(url).then((response) => {
+    if (response.status === 404) return null;
+    if (!response.ok) throw new Error(`HTTP ${response.status}`);
+    return response.json();
+  });
+}
+
+export function loadData(url, search = location.search, storage, base = globalThis.document?.baseURI) {
+  return fetchJSON(new URL(url, base)).then((index) => {
+    const ids = wantedIds(search, index, storage);
+    const folder = new URL(index.questions, new URL(url, base));
+    return Promise.all(ids.map((id) => fetchQuestion(new URL(`${id}.json`, folder)))).then((found) => {
+      const byId = new Map(found.filter(Boolean).map((q) => [q.id, q]));
+      return { byId, known: { ids: new Set(byId.keys()), aliases: index.aliases }, kits: index.kits };
+    });
+  });
 }
 
 // { kit, from: "link" | "ready-made" | "saved", notes: [...], error } for the address `search`.

@@ -140,7 +140,6 @@ def with_alias(page, alias: str, current: str) -> None:
     def add_alias(route):
         response = route.fetch()
         doc = response.json()
-        assert current in {q["id"] for q in doc["questions"]}
         doc["aliases"][alias] = current
         route.fulfill(response=response, json=doc)
     page.route("**/api/kit-builder.json", add_alias)

@@ -49,14 +49,15 @@ def test_answer_exports_use_the_pages_answers_and_convert_the_rest():
     assert "<p>from the page</p>" in files["downloads/mlops-handbook-flashcards.tsv"]
 
 
-def test_kit_builder_data_has_the_interviewers_view_aliases_and_kits_and_no_answers():
-    from macros.export import kit_builder_data
+def test_kit_builder_data_has_the_aliases_and_kits_and_each_question_its_interviewers_view_without_answers():
+    from macros.export import kit_builder_data, kit_question
     from macros.loader import load_bank, load_kits
     bank = load_bank(ROOT / "tests" / "fixtures" / "valid" / "minimal.yaml")
     kits = load_kits(ROOT / "tests" / "fixtures" / "valid" / "kits.yaml", bank)
     doc = json.loads(kit_builder_data(bank, kits))
     assert doc["aliases"] == {"canary-release": "canary-deployment"}
-    q = {item["id"]: item for item in doc["questions"]}["canary-deployment"]
+    assert doc["questions"] == "kit/"  # the folder, beside this file, of one file per question
+    q = json.loads(kit_question(bank.by_id["canary-deployment"], bank))
     assert set(q) == {"id", "topic_title", "level", "kind", "question", "summary", "listen_for", "red_flags",
                       "follow_ups", "rating"}
     source = bank.by_id["canary-deployment"]
@@ -64,7 +65,7 @@ def test_kit_builder_data_has_the_interviewers_view_aliases_and_kits_and_no_answ
     assert len(q["listen_for"]) == len(source.listen_for) and len(q["follow_ups"]) == len(source.follow_ups)
     assert [r["label"] for r in q["rating"]] == ["Poor", "Mixed", "Good", "Excellent"]
     assert q["rating"][1]["text"] == source.rating.mixed
-    text = json.dumps(doc)
+    text = json.dumps(doc) + "".join(kit_question(question, bank) for question in bank.questions)
     for question in bank.questions:
         assert question.answer.strip()[:80] not in text, "a kit never shows the strong answer"
     assert doc["kits"][0]["plan"][0] == {"minutes": 2, "activity": "Introductions."}
@@ -83,5 +84,6 @@ def test_the_kit_builder_data_is_generated_with_the_pages():
     data = load_site_data(ROOT)
     files = dict(generated_pages(data, "https://example.org/h/"))
     doc = json.loads(files["api/kit-builder.json"])
-    assert [q["id"] for q in doc["questions"]] == [q.id for q in data.bank.questions]
     assert [k["id"] for k in doc["kits"]] == [k.id for k in data.kits.kits]
+    views = {name for name in files if name.startswith("api/" + doc["questions"])}
+    assert views == {f"api/kit/{q.id}.json" for q in data.bank.questions}
