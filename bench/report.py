@@ -279,7 +279,22 @@ def search_targets(rows: list[dict]) -> list[tuple[str, str, bool]]:
          f"{kinds - len(over)} of {kinds} kinds of page within at every size; over: "
          + "; ".join(f"{kind} {_kb(size)} kB at {n:,}" for kind, (size, n) in sorted(over.items())),
          not over)]
+    found = next((r["findability"] for r in ours if r.get("findability")), None)
+    find_targets = []
+    if found:
+        def rate(key: str, of: str = "queries") -> str:
+            return "; ".join(f"{name}: {c[key]} of {c[of]} ({c[key] / c[of]:.0%})" for name, c in found.items() if c[of])
+        def share(key: str, of: str = "queries") -> float:
+            return sum(c[key] for c in found.values()) / max(1, sum(c[of] for c in found.values()))
+        find_targets = [
+            ("Expected question first for at least 90% of queries", rate("first"), share("first") >= 0.9),
+            ("At least one expected question in the top 3 for at least 98% of queries", rate("top3"),
+             share("top3") >= 0.98),
+            ("Every entry in the top 5 when several treat the concept", rate("several_top5", "several"),
+             share("several_top5", "several") == 1),
+        ]
     return [
+        *find_targets,
         ("Home page's first visit at most 100 kB gzipped, nothing of the index fetched before a search",
          "; ".join(f"{_kb(r['first_visit_bytes'])} kB at {r['questions']:,}" for r in ours),
          all(r["first_visit_bytes"] <= 100 * KB for r in ours)),

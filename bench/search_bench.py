@@ -30,6 +30,7 @@ from playwright.sync_api import TimeoutError as PlaywrightTimeout
 from macros import loader
 from quality.pages import AUDITED_PAGES
 
+from . import findability
 from .builds import build
 from .projects import material_search_project, pipeline_project
 from .search_time import TIMEOUT_MS, Browser, served
@@ -188,6 +189,9 @@ def search_bench(tmp: Path, sizes: list[int], queries: list[str], logs: Path, pr
                     if kind == "pagefind":
                         progress("  first visit to each kind of page")
                         row["pages"] = first_visits(browser, site)
+                        if not data:
+                            progress("  findability on the readers' samples")
+                            row["findability"] = findability.measure(browser, site)
                     if row["first_ms"] is None:
                         progress(f"    every search took over {TIMEOUT_MS / 1000:.0f} s")
                         rows.append(row)

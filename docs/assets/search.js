@@ -59,21 +59,21 @@ function start(root) {
     if (!filterBar) return Promise.resolve();
     filtersReady ||= pagefind.filters().then((available) => {
       for (const select of selects) {
-        for (const value of Object.keys(available[select.name] || {}).sort()) {
+        for (const value of Object.keys(available[select.dataset.filter] || {}).sort()) {
           select.append(new Option(value, value));
         }
-        if (wanted.has("q") && wanted.get(select.name)) select.value = wanted.get(select.name);
+        if (wanted.has("q") && wanted.get(select.dataset.filter)) select.value = wanted.get(select.dataset.filter);
         if (select.selectedIndex < 0) select.value = ""; // a value the index does not have
       }
       filterBar.hidden = false;
     }, () => { filtersReady = null; }); // tried again with the next search
     return filtersReady;
   }
-  const addressFilters = wanted.has("q") && selects.some((select) => wanted.get(select.name));
+  const addressFilters = wanted.has("q") && selects.some((select) => wanted.get(select.dataset.filter));
 
   function chosenFilters() {
     const filters = {};
-    for (const select of selects) if (select.value) filters[select.name] = select.value;
+    for (const select of selects) if (select.value) filters[select.dataset.filter] = select.value;
     return filters;
   }
 

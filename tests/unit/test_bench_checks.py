@@ -105,3 +105,24 @@ def test_the_report_shows_lighthouse_timings_with_the_machines_speed():
     section = report._lighthouse({"lighthouse": {"runs": 3, "version": "12.2.3", "pages": {"home": row}}})
     assert "| home | 93 | 88–97 | 2,400 | 180 | 1,420 | 100 | 100 | 100 |" in section
     assert report._lighthouse({}) == ""
+
+
+def test_findability_targets_follow_the_counts():
+    row = _search_row(73, 80_000, {"home": 80_000}, 300, 50)
+    row["findability"] = {"shared sample": {"queries": 10, "first": 9, "top3": 10, "several": 0, "several_top5": 0},
+                          "wider sample": {"queries": 40, "first": 36, "top3": 39, "several": 4, "several_top5": 4}}
+    met = report.search_targets([row])[:3]
+    assert [ok for _, _, ok in met] == [True, True, True]
+    assert met[0][1] == "shared sample: 9 of 10 (90%); wider sample: 36 of 40 (90%)"
+    row["findability"]["wider sample"].update(first=35, top3=38, several_top5=3)
+    assert [ok for _, _, ok in report.search_targets([row])[:3]] == [False, False, False]
+
+
+def test_findability_cases_come_from_both_samples_by_id():
+    from bench import findability
+    from macros.loader import load_bank
+    ids = {q.id for q in load_bank(findability.REAL_BANK).questions}
+    cases = findability.cases()
+    assert set(cases) == {"shared sample", "wider sample"}
+    assert all(c[1] and set(c[1]) <= ids for rows in cases.values() for c in rows)
+    assert any(c[2] for c in cases["wider sample"])  # the multi-entry queries are marked
