@@ -45,7 +45,6 @@ function start(root) {
         // across to the page took longer than the searches themselves (see How fast).
         await pagefind.options({ baseUrl: BASE.pathname, noWorker: true });
         await pagefind.init();
-        setUpFilters(pagefind);
         return pagefind;
       });
       engine.catch(() => { engine = null; });
@@ -53,7 +52,8 @@ function start(root) {
     return engine;
   }
 
-  // The topics and levels the index holds, as options (their titles, as the index has them).
+  // The topics and levels the index holds, as options (their titles, as the index has them),
+  // set up after the first results, or before the first search when an address asks for them.
   let filtersReady = null;
   function setUpFilters(pagefind) {
     if (!filterBar) return Promise.resolve();
@@ -215,6 +215,8 @@ function start(root) {
     if (mine !== asked) return;
     list.dataset.shown = q;
     list.setAttribute("aria-busy", "false");
+    // Only now: the filters' files would otherwise queue ahead of the first search's chunks.
+    setUpFilters(pagefind);
   }
 
   function open() {
