@@ -132,7 +132,6 @@ def main(argv: list[str] | None = None) -> int:
                         help="bank sizes (default: the real bank's size, 600 and 6,000; none below the real bank's)")
     parser.add_argument("--runs", type=int, help="timed builds per size and site (default: "
                         f"{', '.join(f'{r} up to {n}' for n, r in DEFAULT_RUNS.items())}, else {MIN_RUNS})")
-    parser.add_argument("--search-rounds", type=int, default=3, help="passes over the query sample")
     parser.add_argument("--lighthouse-runs", type=int, default=3, help="Lighthouse runs per page")
     parser.add_argument("--report", default="docs/how-fast.md", help="where to write the page ('-': nowhere)")
     parser.add_argument("--rewrite-report", action="store_true",
@@ -179,7 +178,6 @@ def main(argv: list[str] | None = None) -> int:
 
         with Browser() as browser:
             env = _versions(browser.version)
-        searches = []
         search = {"env": {**env, "pagefind": version("pagefind")}, "queries": queries,
                   "material_queries_at_6000": MATERIAL_QUERIES_AT[6000], "seconds": 0.0}
         search_started = time.perf_counter()
@@ -190,8 +188,8 @@ def main(argv: list[str] | None = None) -> int:
         lighthouse_results = _lighthouse(real_site, args.lighthouse_runs)
 
     results = {"env": env, "sizes": args.sizes, "queries": queries, "lighthouse": lighthouse_results,
-               "search_rounds": args.search_rounds, "build": rows,
-               "search": searches, "search_v2": search, "seconds": time.perf_counter() - started}
+               "build": rows,
+               "search_v2": search, "seconds": time.perf_counter() - started}
     (OUT / "results.json").write_text(json.dumps(results, indent=2) + "\n")
     _write_report(results, args.report)
     _say(f"Benchmark took {results['seconds'] / 60:.1f} minutes")

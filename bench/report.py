@@ -361,9 +361,9 @@ def _pages_table(rows: list[dict]) -> str:
 A first visit to one page of each kind (the kinds the browser tests audit), on this site:
 what it transferred, gzipped, until the network was idle. Pages that show one question, a
 kit or a fixed text weigh the same at any size; the pages that list every question of a
-topic, a tag or a level grow with the bank, and so do the practice page (its list of every
-question, `api/practice.json`) and the kit builder (every question as interviewers see it,
-`api/kit-builder.json`).
+topic, a tag or a level grow with the bank, and so does the practice page (its list of every
+question, `api/practice.json`). The kit pages fetch a file per question they show
+(`api/kit/<id>.json`), so an empty kit's first visit stays small.
 
 {_table(["Page", *(f"{r['questions']:,} questions (kB)" for r in ours)], body, "l" + "r" * len(ours))}
 """

@@ -9,7 +9,7 @@ import { isSlug, kitFromReadyMade, loadKit, normalizeKit } from "./kit.js";
 import { decodeKit, quoted, reconcileKit } from "./kit-link.js";
 import { KEYS, readJSON } from "./store.js";
 
-// A page cannot show more: a kit holds at most 30 questions, and there are four kits.
+// A page cannot show more: four sources (link, saved, kept, ready-made) of at most 30 each.
 const MOST_WANTED = 160;
 
 function fetchJSON(url) {
